@@ -1,0 +1,25 @@
+import * as v from 'valibot';
+import { AgentStatus, Id } from './domain';
+
+/** Longest reply text accepted on the wire; the message box enforces the SMS limit before this. */
+export const MAX_REPLY_LENGTH = 5000;
+
+/** Agent→server commands. Each travels in a `command` frame with a client-made `id`. */
+export const Command = v.variant('name', [
+  v.object({ name: v.literal('setStatus'), status: AgentStatus }),
+  v.object({ name: v.literal('accept'), interactionId: Id }),
+  v.object({ name: v.literal('reject'), interactionId: Id }),
+  v.object({
+    name: v.literal('reply'),
+    interactionId: Id,
+    text: v.pipe(
+      v.string(),
+      v.check((text) => text.trim().length > 0, 'the reply is empty'),
+      v.maxLength(MAX_REPLY_LENGTH, `the reply is longer than ${MAX_REPLY_LENGTH} characters`),
+    ),
+  }),
+  v.object({ name: v.literal('markDone'), interactionId: Id }),
+]);
+export type Command = v.InferOutput<typeof Command>;
+export type CommandName = Command['name'];
+export type CommandOf<N extends CommandName> = Extract<Command, { name: N }>;

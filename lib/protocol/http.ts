@@ -1,0 +1,34 @@
+import * as v from 'valibot';
+import { AgentProfile, E164 } from './domain';
+
+// HTTP bodies that cross a trust boundary: the extension's sign-in and the simulator gateway.
+
+export const SignInRequest = v.object({
+  username: v.pipe(v.string(), v.minLength(1, 'the username is empty'), v.maxLength(100)),
+  password: v.pipe(v.string(), v.minLength(1, 'the password is empty'), v.maxLength(200)),
+});
+export type SignInRequest = v.InferOutput<typeof SignInRequest>;
+
+export const SignInResponse = v.object({ token: v.string(), agent: AgentProfile });
+export type SignInResponse = v.InferOutput<typeof SignInResponse>;
+
+export const MAX_INBOUND_TEXT = 10_000;
+
+export const SimulatorInbound = v.object({
+  from: E164,
+  to: E164,
+  text: v.pipe(v.string(), v.maxLength(MAX_INBOUND_TEXT, `the text is longer than ${MAX_INBOUND_TEXT} characters`)),
+});
+export type SimulatorInbound = v.InferOutput<typeof SimulatorInbound>;
+
+export const SimulatorInboundAccepted = v.object({ id: v.string(), interactionId: v.string() });
+
+/** What the contact centre sent to one phone, as the simulator lists it. */
+export const SimulatorOutbound = v.object({
+  id: v.string(),
+  from: v.string(),
+  to: v.string(),
+  text: v.string(),
+  at: v.number(),
+});
+export type SimulatorOutbound = v.InferOutput<typeof SimulatorOutbound>;

@@ -1,0 +1,29 @@
+import { defineConfig } from 'wxt';
+
+// The e2e mode exists for one browser quirk: Firefox driven by WebDriver BiDi will not navigate
+// to moz-extension:// URLs, so in that build the background opens the panel page in a tab itself.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    action: { default_title: '__MSG_actionTitle__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'texto@texto.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    define: { __E2E__: JSON.stringify(process.env.WXT_MODE === 'e2e') },
+  }),
+});
