@@ -26,9 +26,17 @@ function emailOf(href: string): string {
   }
 }
 
+/**
+ * Every address linkify finds has a dot glued to a letter or digit (`x.fr`, `www.`), an `@` or
+ * a `://`; most SMS have none (a sentence's final dot is followed by a space), so they skip the
+ * scanner.
+ */
+const MAY_HOLD_ADDRESS = /[.．。｡][\p{L}\p{N}]|[@＠]|:\/\//u;
+
 /** Web and email addresses, found by linkify (which also knows every TLD, IDN ones included). */
 export function findLinks(text: string): (UrlEntity | EmailEntity)[] {
   const found: (UrlEntity | EmailEntity)[] = [];
+  if (!MAY_HOLD_ADDRESS.test(text)) return found;
   for (const match of find(text)) {
     const value = trimTrailing(match.value);
     if (value === '') continue;
