@@ -8,7 +8,6 @@ import { describeEmail } from '../../lib/links/email';
 import type { LinkSegment, LinkWarning } from '../../lib/links/types';
 import { LinkTooltip } from './LinkTooltip';
 import { warningText } from './link-warnings';
-import './message-text.css';
 
 export interface MessageTextProps {
   /** The message as the customer (or agent) wrote it: data, rendered only as text nodes. */
