@@ -2,7 +2,7 @@
 // e2e tests and the benchmarks, so all three drive the browser the same way.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { TargetType, type Browser, type Page } from 'puppeteer-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const CHROME_EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -80,7 +80,7 @@ async function openSidePanel(browser: Browser, extensionId: string): Promise<Pag
   const extension = (await browser.extensions()).get(extensionId);
   if (!extension) throw new Error(`extension ${extensionId} is not installed`);
   // The service worker registers openPanelOnActionClick as it starts: wait for it to run.
-  await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`));
+  await browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(`chrome-extension://${extensionId}/`));
   const pages = await browser.pages();
   const tab = pages.find((p) => !p.url().startsWith('chrome-extension://')) ?? (await browser.newPage());
   const panelTarget = browser.waitForTarget((t) => t.url() === `chrome-extension://${extensionId}/sidepanel.html`, { timeout: 15_000 });
