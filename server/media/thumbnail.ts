@@ -3,7 +3,7 @@ import { DEFAULT_MEDIA_LIMITS, type ImageType } from './types';
 
 /** Longest side of a thumbnail: a transcript shows them at up to 160 CSS px, so 2× for HiDPI. */
 export const THUMBNAIL_MAX_SIDE = 320;
-export const THUMBNAIL_TYPE = 'image/webp';
+export const THUMBNAIL_TYPE = 'image/webp' as const;
 
 export interface Thumbnail {
   bytes: Uint8Array;
@@ -78,4 +78,14 @@ export async function makeThumbnail(
       throw new UndecodableImageError(`the image data does not decode: ${reason}`);
     }
   });
+}
+
+/** Width and height as a viewer shows the image (EXIF orientation applied), read from the header only. */
+export async function orientedSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
+  try {
+    const { autoOrient } = await sharp(bytes).metadata();
+    return { width: autoOrient.width, height: autoOrient.height };
+  } catch (error) {
+    throw new UndecodableImageError(`the image header does not decode: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -97,9 +97,20 @@ describe('ingestMedia and the thumbnail cache', () => {
       height: 400,
       thumbnail: { contentType: 'image/webp', width: 240, height: 320 },
     });
-    expect(again!.hash).toBe(photo!.hash);
+    // The same bytes again: stored once, described from headers, same record.
+    expect(again).toMatchObject({ hash: photo!.hash, width: 300, height: 400, thumbnail: photo!.thumbnail, filename: 'again.jpg' });
     expect(await store.has(photo!.hash, 'full')).toBe(true);
     expect(await store.has(photo!.hash, 'thumb')).toBe(true);
+  });
+
+  it('describes bytes stored by an earlier message without a new thumbnail', async () => {
+    const parts = [part(fixture('sticker.webp'), 'image/webp')];
+    const first = await ingestMedia(parts, store);
+    const thumbPath = store.pathOf(first.media[0]!.hash, 'thumb');
+    const made = await stat(thumbPath);
+    const second = await ingestMedia(parts, store);
+    expect(second).toEqual(first);
+    expect((await stat(thumbPath)).mtimeMs).toBe(made.mtimeMs);
   });
 
   it('makes a missing thumbnail once, and leaves an existing one untouched', async () => {
