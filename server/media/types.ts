@@ -99,3 +99,11 @@ export function mediaLimits(overrides: Partial<MediaLimits> = {}): MediaLimits {
   }
   return limits;
 }
+
+/**
+ * The HTTP body size an inbound-MMS route should allow: every file at its cap in base64 (4/3 of
+ * its bytes) plus 1 MB for the text and JSON. Over it the server may answer 413 without parsing.
+ */
+export function maxInboundBodyBytes(limits: MediaLimits): number {
+  return Math.ceil((limits.maxFiles * limits.maxBytes * 4) / 3) + 1024 * 1024;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptMedia } from '../../server/media/accept';
-import { DEFAULT_MEDIA_LIMITS, mediaLimits, type MediaPart } from '../../server/media/types';
+import { DEFAULT_MEDIA_LIMITS, maxInboundBodyBytes, mediaLimits, type MediaPart } from '../../server/media/types';
 import { fixture, part } from '../fixtures/media/load';
 
 const jpeg = fixture('photo-rotated.jpg');
@@ -155,5 +155,18 @@ describe('acceptMedia: which files of an MMS are kept', () => {
   it('refuses impossible limits from configuration with a clear message', () => {
     expect(() => mediaLimits({ maxBytes: 0 })).toThrow('media limit maxBytes must be a whole number of at least 1, not 0');
     expect(mediaLimits({ maxFiles: 3 })).toEqual({ ...DEFAULT_MEDIA_LIMITS, maxFiles: 3 });
+  });
+
+  it('sizes the HTTP body limit so a message with every file at its cap still arrives', () => {
+    const limits = mediaLimits({ maxFiles: 3, maxBytes: 3000 });
+    const file = Buffer.concat([png, Buffer.alloc(limits.maxBytes - png.length)]);
+    const body = JSON.stringify({
+      from: '+33612345678',
+      to: '+33198765432',
+      text: '\u00e9'.repeat(10_000),
+      media: Array.from({ length: 3 }, () => part(file, 'image/png', 'x'.repeat(200))),
+    });
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(maxInboundBodyBytes(limits));
+    expect(maxInboundBodyBytes(DEFAULT_MEDIA_LIMITS)).toBe(Math.ceil((10 * 5 * 1024 * 1024 * 4) / 3) + 1024 * 1024);
   });
 });
