@@ -5,7 +5,6 @@
  * "Trojan Source" trick. In a link they have no honest use.
  */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/gu;
 
 /** Explicit overrides only: they reverse strong characters too, which no SMS needs. */
 const BIDI_OVERRIDES = /[\u202D\u202E]/gu;
@@ -29,11 +28,6 @@ export function hasBidiControl(text: string): boolean {
  */
 export function revealInvisible(text: string): string {
   return text.replace(FORMAT_CHARACTERS, visibleCodePoint);
-}
-
-/** Only the bidi controls become visible (for callers that want the rest untouched). */
-export function revealBidiControls(text: string): string {
-  return text.replace(BIDI_CONTROLS, visibleCodePoint);
 }
 
 /**

@@ -47,7 +47,7 @@ function toUnicode(asciiHost: string): string | undefined {
   }
 }
 
-export function isIpHost(host: string): boolean {
+function isIpHost(host: string): boolean {
   return host.startsWith('[') || IPV4.test(host);
 }
 
