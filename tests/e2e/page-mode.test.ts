@@ -78,6 +78,37 @@ describe('page-mode SMS in the Chromium side panel', () => {
     expect(sent.map((m) => m.text)).toEqual(['Deux jours ouvrés.']);
   });
 
+  it('the toolbar badge counts waiting offers, and each offer raises a system notification', async () => {
+    const browser = chrome.get();
+    const panel = await browser.openSidePanel();
+    await signInAndGoReady(panel, server.url, 'bob');
+    const [first, second] = [newCustomerPhone(), newCustomerPhone()];
+    await customerTexts(server.url, { from: first, text: `Premier message ${first.slice(-4)}` });
+    await customerTexts(server.url, { from: second, text: `Second message ${second.slice(-4)}` });
+    await offerShowing(panel, `Premier message ${first.slice(-4)}`);
+    await offerShowing(panel, `Second message ${second.slice(-4)}`);
+
+    const workerTarget = await browser.browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER);
+    const worker = (await workerTarget.worker())!;
+    type ChromeApi = {
+      chrome: {
+        action: { getBadgeText(details: object): Promise<string> };
+        notifications: { getAll(): Promise<Record<string, boolean>> };
+      };
+    };
+    const badge = () => worker.evaluate(() => (globalThis as unknown as ChromeApi).chrome.action.getBadgeText({}));
+    const notifications = () =>
+      worker.evaluate(async () => Object.keys(await (globalThis as unknown as ChromeApi).chrome.notifications.getAll()).length);
+    await eventually('badge 2', async () => ((await badge()) === '2' ? true : undefined));
+    expect(await notifications()).toBe(2);
+
+    await acceptOffer(panel, `Premier message ${first.slice(-4)}`);
+    await eventually('badge 1', async () => ((await badge()) === '1' ? true : undefined));
+    await control(panel, 'button', 'Reject').click();
+    await eventually('no badge', async () => ((await badge()) === '' ? true : undefined));
+    await eventually('no notification left', async () => ((await notifications()) === 0 ? true : undefined));
+  });
+
   it('a wrong password, an unreachable server and an invalid address each say what to do', async () => {
     const panel = await chrome.get().openSidePanel();
     await signIn(panel, server.url, 'alice', 'not-the-password');
