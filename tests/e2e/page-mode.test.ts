@@ -113,6 +113,23 @@ describe('page-mode SMS in the Chromium side panel', () => {
     await eventually('no notification left', async () => ((await notifications()) === 0 ? true : undefined));
   });
 
+  it('an agent signed out on the server (token revoked) is taken back to the sign-in form with a message', async () => {
+    const browser = chrome.get();
+    const panel = await browser.openSidePanel();
+    await signIn(panel, server.url, 'alice');
+    await panel.waitForSelector(aria('button', 'Sign out'));
+    const workerTarget = await browser.browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER);
+    const worker = (await workerTarget.worker())!;
+    type StorageApi = { chrome: { storage: { local: { get(key: string): Promise<Record<string, { token: string }>> } } } };
+    const token = await worker.evaluate(
+      async () => (await (globalThis as unknown as StorageApi).chrome.storage.local.get('texto.auth'))['texto.auth']!.token,
+    );
+    const response = await fetch(`${server.url}/api/auth/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(204);
+    await panel.waitForSelector(aria('button', 'Sign in'));
+    await waitForText(panel, '[role="alert"]', 'Your session has ended. Sign in again.');
+  });
+
   it('a wrong password, an unreachable server and an invalid address each say what to do', async () => {
     const panel = await chrome.get().openSidePanel();
     await signIn(panel, server.url, 'alice', 'not-the-password');
