@@ -104,7 +104,8 @@ describe('page-mode SMS in the Chromium side panel', () => {
     const notifications = () =>
       worker.evaluate(async () => Object.keys(await (globalThis as unknown as ChromeApi).chrome.notifications.getAll()).length);
     await eventually('badge 2', async () => ((await badge()) === '2' ? true : undefined));
-    expect(await notifications()).toBe(2);
+    // Notifications are created asynchronously, right after the badge is set.
+    await eventually('two notifications', async () => ((await notifications()) === 2 ? true : undefined));
 
     await acceptOffer(panel, `Premier message ${first.slice(-4)}`);
     await eventually('badge 1', async () => ((await badge()) === '1' ? true : undefined));
