@@ -4,57 +4,76 @@ import { makeOffer } from './offers';
 
 export const ROUTING_RETRY = 'routing.retry';
 
-/** Interactions routed per pass; a pass runs inside the transaction of the change that caused it. */
+/** Interactions considered per pass; a pass runs inside the transaction of the change that caused it. */
 const MAX_PER_PASS = 200;
+
+interface Candidate {
+  id: string;
+  free: number;
+  lastOfferedAt: number;
+  queues: Set<string>;
+}
 
 /**
  * Offers waiting interactions, oldest first, to agents who may take them: active, Ready, present,
  * in the interaction's queue, under capacity (assigned + offered), and not among those who turned
- * this interaction down less than `reofferAfterSeconds` ago. Among them the least loaded, then
- * the one offered longest ago. Called after every change that can make routing possible.
+ * this interaction down less than `reofferAfterSeconds` ago. Among them the one with the most
+ * room, then the one offered longest ago. Runs after every change that can make routing possible
+ * (new interaction, Ready, connect, capacity freed, offer ended); costs one query when nobody can
+ * take anything.
  */
 export async function routeWaiting(work: Work): Promise<void> {
-  const { presence, config } = work.ctx;
-  const declinedSince = work.now - config.routing.reofferAfterSeconds * 1000;
+  const candidates = await availableAgents(work);
+  if (candidates.length === 0) return;
   const waiting = await work.tx.query<{ id: string; queue: string }>(
     `SELECT id, queue FROM interactions WHERE state = 'waiting' ORDER BY created_at, id LIMIT $1 FOR UPDATE`,
     [MAX_PER_PASS],
   );
+  if (waiting.length === 0) return;
+  const declinedSince = work.now - work.ctx.config.routing.reofferAfterSeconds * 1000;
+  const declines = await work.tx.query<{ interaction_id: string; agent_id: string; ended_at: unknown }>(
+    `SELECT interaction_id, agent_id, ended_at FROM offers
+     WHERE interaction_id = ANY($1::text[]) AND state IN ('rejected', 'timeout') AND ended_at > $2`,
+    [waiting.map((w) => w.id), declinedSince],
+  );
+
   for (const interaction of waiting) {
-    const candidates = await work.tx.query<{ id: string; capacity: unknown; load: unknown }>(
-      `SELECT a.id, a.capacity,
-              (SELECT count(*) FROM interactions i WHERE i.agent_id = a.id AND i.state = 'assigned')
-            + (SELECT count(*) FROM offers o WHERE o.agent_id = a.id AND o.state = 'pending') AS load
-       FROM agents a JOIN agent_queues q ON q.agent_id = a.id AND q.queue = $1
-       WHERE a.active AND a.status = 'ready'
-         AND NOT EXISTS (SELECT 1 FROM offers d WHERE d.interaction_id = $2 AND d.agent_id = a.id
-                         AND d.state IN ('rejected', 'timeout') AND d.ended_at > $3)
-       ORDER BY load, a.last_offered_at, a.id
-       FOR UPDATE OF a`,
-      [interaction.queue, interaction.id, declinedSince],
-    );
-    const agent = candidates.find(
-      (c) => Number(c.load) < Number(c.capacity) && presence.mayReceiveOffers(c.id, work.now),
-    );
+    const held = declines.filter((d) => d.interaction_id === interaction.id);
+    const agent = candidates
+      .filter((c) => c.free > 0 && c.queues.has(interaction.queue) && !held.some((d) => d.agent_id === c.id))
+      .sort((a, b) => b.free - a.free || a.lastOfferedAt - b.lastOfferedAt || a.id.localeCompare(b.id))[0];
     if (agent) {
       await makeOffer(work, interaction.id, agent.id);
-    } else {
-      await scheduleRetryAfterDeclines(work, interaction.id, declinedSince);
+      agent.free -= 1;
+      agent.lastOfferedAt = work.now;
+    } else if (held.length > 0) {
+      // Only a recent decline holds it back: try again when that hold ends (a stored deadline).
+      const firstDecline = Math.min(...held.map((d) => Number(d.ended_at)));
+      await Scheduler.schedule(work, ROUTING_RETRY, interaction.id, firstDecline + work.ctx.config.routing.reofferAfterSeconds * 1000 + 1);
     }
+    if (!candidates.some((c) => c.free > 0)) return;
   }
 }
 
-/**
- * Nobody can take the interaction now. If someone is held back only by a recent decline, try
- * again when that hold ends (a stored deadline, like every timer).
- */
-async function scheduleRetryAfterDeclines(work: Work, interactionId: string, declinedSince: number): Promise<void> {
-  const [row] = await work.tx.query<{ first: unknown }>(
-    `SELECT min(ended_at) AS first FROM offers
-     WHERE interaction_id = $1 AND state IN ('rejected', 'timeout') AND ended_at > $2`,
-    [interactionId, declinedSince],
+/** Ready, active, present agents with room for one more, locked for this transaction. */
+async function availableAgents(work: Work): Promise<Candidate[]> {
+  const rows = await work.tx.query<{ id: string; capacity: unknown; last_offered_at: unknown; load: unknown }>(
+    `SELECT a.id, a.capacity, a.last_offered_at,
+            (SELECT count(*) FROM interactions i WHERE i.agent_id = a.id AND i.state = 'assigned')
+          + (SELECT count(*) FROM offers o WHERE o.agent_id = a.id AND o.state = 'pending') AS load
+     FROM agents a WHERE a.active AND a.status = 'ready'
+     ORDER BY a.id FOR UPDATE`,
   );
-  if (row?.first === null || row?.first === undefined) return;
-  const holdEnds = Number(row.first) + work.ctx.config.routing.reofferAfterSeconds * 1000 + 1;
-  await Scheduler.schedule(work, ROUTING_RETRY, interactionId, holdEnds);
+  const present = rows.filter((r) => Number(r.load) < Number(r.capacity) && work.ctx.presence.mayReceiveOffers(r.id, work.now));
+  if (present.length === 0) return [];
+  const memberships = await work.tx.query<{ agent_id: string; queue: string }>(
+    'SELECT agent_id, queue FROM agent_queues WHERE agent_id = ANY($1::text[])',
+    [present.map((r) => r.id)],
+  );
+  return present.map((r) => ({
+    id: r.id,
+    free: Number(r.capacity) - Number(r.load),
+    lastOfferedAt: Number(r.last_offered_at),
+    queues: new Set(memberships.filter((m) => m.agent_id === r.id).map((m) => m.queue)),
+  }));
 }

@@ -124,11 +124,11 @@ export class AgentClient {
   state: AgentState | undefined;
   lastSeq = 0;
   /** Every event applied, in order, across reconnects. */
-  readonly applied: { seq: number; event: AgentEvent }[] = [];
+  readonly applied: { seq: number; at: number; event: AgentEvent }[] = [];
   socket!: RawSocket;
 
   private constructor(
-    readonly base: string,
+    public base: string,
     readonly token: string,
     readonly agentId: string,
   ) {}
@@ -172,7 +172,7 @@ export class AgentClient {
       } else if (frame.type === 'event' && frame.seq > this.lastSeq && this.state) {
         this.state = applyEvent(this.state, frame.event);
         this.lastSeq = frame.seq;
-        this.applied.push({ seq: frame.seq, event: frame.event });
+        this.applied.push({ seq: frame.seq, at: frame.at, event: frame.event });
         if (this.autoAck) socket.send({ type: 'ack', seq: frame.seq });
       }
     }
@@ -202,12 +202,15 @@ export class AgentClient {
     match: (event: Extract<AgentEvent, { type: T }>) => boolean = () => true,
     since = 0,
     timeoutMs = WAIT_MS,
-  ): Promise<Extract<AgentEvent, { type: T }> & { seq: number }> {
+  ): Promise<Extract<AgentEvent, { type: T }> & { seq: number; at: number }> {
     return this.socket.waitUntil(() => {
       const found = this.applied
         .slice(since)
-        .find((e): e is { seq: number; event: Extract<AgentEvent, { type: T }> } => e.event.type === type && match(e.event as Extract<AgentEvent, { type: T }>));
-      return found ? { ...found.event, seq: found.seq } : undefined;
+        .find(
+          (e): e is { seq: number; at: number; event: Extract<AgentEvent, { type: T }> } =>
+            e.event.type === type && match(e.event as Extract<AgentEvent, { type: T }>),
+        );
+      return found ? { ...found.event, seq: found.seq, at: found.at } : undefined;
     }, `event ${type} after #${since}`, timeoutMs);
   }
 
@@ -218,6 +221,13 @@ export class AgentClient {
 
   mark(): number {
     return this.applied.length;
+  }
+
+  /** Opens a new socket (to `url`, e.g. a restarted server) and resumes from the seq it has. */
+  async reconnect(url = this.base): Promise<Frame<'welcome'>> {
+    if (!this.socket.closed) this.socket.drop();
+    this.base = url;
+    return this.open();
   }
 
   close(): void {
