@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_CONFIG_PATH, loadConfigFile, type TextoConfig } from './config';
-import { refuseDemoPasswordsBeyondLoopback } from './auth/demo-guard';
+import { isLoopback, refuseDemoPasswordsBeyondLoopback } from './auth/demo-guard';
 import { syncConfig } from './config/sync';
 import type { ServerContext } from './context';
 import { migrate } from './db/migrate';
@@ -84,6 +84,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       await closed;
     });
 
+    if (config.simulator.enabled && !isLoopback(host)) {
+      log(`warning: the phone simulator API is open without sign-in on ${host}; set simulator.enabled: false outside demos`);
+    }
     scheduler.start((body) => runWork(context, body));
     void outbound.dispatch();
 

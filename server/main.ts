@@ -16,6 +16,11 @@ function portFromEnv(): number | undefined {
 
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
 
+// Last resort: every known failure path is handled where it happens; anything that still escapes
+// is logged and the server keeps serving the agents that are connected.
+process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+process.on('uncaughtException', (error) => log(`uncaught exception: ${error.stack ?? error.message}`));
+
 try {
   const server = await startServer({
     port: portFromEnv(),

@@ -36,5 +36,13 @@ export function staticRoutes(): Route[] {
       res.end();
     },
   };
-  return [...pages, home];
+  // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
+  const favicon: Route = {
+    path: '/favicon.ico',
+    GET(_req, res) {
+      res.writeHead(204, { 'Cache-Control': 'max-age=86400' });
+      res.end();
+    },
+  };
+  return [...pages, home, favicon];
 }

@@ -7,7 +7,6 @@ export type DeadlineHandler = (work: Work, key: string) => Promise<void>;
 type RunInWork = (body: (work: Work) => Promise<void>) => Promise<void>;
 
 const MAX_TIMER_MS = 60 * 60 * 1000;
-const RETRY_AFTER_FAILURE_MS = 5000;
 const BATCH = 50;
 
 /**
@@ -27,6 +26,8 @@ export class Scheduler {
   constructor(
     private readonly db: Db,
     private readonly log: (line: string) => void,
+    /** A deadline whose handler failed fires again after this long. */
+    private readonly retryAfterFailureMs = 5000,
   ) {}
 
   registerDeadlineKind(kind: string, handler: DeadlineHandler): void {
@@ -117,12 +118,12 @@ export class Scheduler {
     } catch (error) {
       // The handler's transaction rolled back, so the deadline is still stored: try again later
       // rather than spinning on a deadline that keeps failing.
-      this.log(`scheduler: ${kind} ${key} failed, retrying in ${RETRY_AFTER_FAILURE_MS / 1000} s: ${String(error)}`);
+      this.log(`scheduler: ${kind} ${key} failed, retrying in ${this.retryAfterFailureMs / 1000} s: ${String(error)}`);
       await this.db.query('UPDATE deadlines SET due_at = $4 WHERE kind = $1 AND key = $2 AND due_at = $3', [
         kind,
         key,
         dueAt,
-        Date.now() + RETRY_AFTER_FAILURE_MS,
+        Date.now() + this.retryAfterFailureMs,
       ]);
     }
   }

@@ -146,12 +146,13 @@ export class AgentConnection implements LiveConnection {
       this.sendError('unauthorized', 'Your session has expired or was signed out. Sign in again.');
       return this.close(CloseCode.unauthorized, 'unauthorized');
     }
-    if (this.closed) return;
     const [agent] = await this.ctx.db.query<{ id: string; username: string; name: string; last_seq: unknown }>(
       'SELECT id, username, name, last_seq FROM agents WHERE id = $1',
       [agentId],
     );
     if (!agent) return this.close(CloseCode.unauthorized, 'unauthorized');
+    // Closed while we looked the token up: registering now would leave a ghost presence.
+    if (this.closed) return;
     this.agentId = agentId;
     this.tokenHash = hashToken(token);
     this.ctx.hub.add(this as this & { agentId: string });

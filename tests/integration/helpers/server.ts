@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../server/app';
 import { DEMO_CONFIG_PATH, loadConfigFile, type TextoConfig } from '../../../server/config';
-import { blankClusterCopy, primeBlankCluster } from '../../../server/db/pglite';
+import { keepBlankCluster } from './pglite-cache';
 
 export const PAGE_NUMBER = '+33186950001';
 export const SESSION_NUMBER = '+33186950002';
@@ -11,32 +11,15 @@ export const DEMO_PASSWORD = 'texto-demo';
 
 export interface TestServer extends RunningServer {
   config: TextoConfig;
-  /** What the server logged; printed by a failing test's message when useful. */
+  /** What the server logged (tests check it for migrations and warnings). */
   logs: string[];
 }
 
-/** The demo configuration with some fields changed, e.g. `{ routing: { offerTimeoutSeconds: 2 } }`. */
+/** The demo configuration with some fields changed, e.g. `demoConfig((c) => (c.routing.offerTimeoutSeconds = 2))`. */
 export function demoConfig(change: (config: TextoConfig) => void = () => {}): TextoConfig {
   const config = structuredClone(loadConfigFile(DEMO_CONFIG_PATH));
   change(config);
   return config;
-}
-
-/**
- * Each test file runs in its own process, where PGlite's first database would run initdb
- * (seconds). The empty cluster it makes is kept in a temp file, keyed by PGlite's version, so
- * the other files start their databases from a copy instead.
- */
-const PGLITE_VERSION = (JSON.parse(readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8')) as { version: string }).version;
-const BLANK_CLUSTER_FILE = join(tmpdir(), `texto-test-pglite-${PGLITE_VERSION}-blank-cluster.tar`);
-if (existsSync(BLANK_CLUSTER_FILE)) primeBlankCluster(new Blob([readFileSync(BLANK_CLUSTER_FILE)]));
-
-async function keepBlankCluster(): Promise<void> {
-  const copy = blankClusterCopy();
-  if (!copy || existsSync(BLANK_CLUSTER_FILE)) return;
-  const partial = `${BLANK_CLUSTER_FILE}.${process.pid}`;
-  writeFileSync(partial, Buffer.from(await (await copy).arrayBuffer()));
-  renameSync(partial, BLANK_CLUSTER_FILE);
 }
 
 /** A real server on 127.0.0.1, on a free port, with an in-memory database unless `dataDir` is given. */
