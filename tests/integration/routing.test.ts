@@ -115,6 +115,23 @@ describe('routing', () => {
     expect(again.offer.offeredAt - ended.at).toBeGreaterThanOrEqual(1000);
   });
 
+  it('keeps a disconnected agent’s offer through the grace, then gives it to another', async () => {
+    const { server, alice, bob } = await setUp(demoConfig((c) => (c.routing.presenceGraceSeconds = 1)));
+    await alice.ok({ name: 'setStatus', status: 'ready' });
+    const { interactionId } = await textCentre(server.url, freshPhone(), PAGE_NUMBER, 'Bonjour');
+    await alice.waitForOffer(interactionId);
+    await bob.ok({ name: 'setStatus', status: 'ready' });
+    const droppedAt = Date.now();
+    alice.socket.drop();
+    await alice.socket.waitForClose();
+    const offer = await bob.waitForOffer(interactionId, 4000);
+    expect(offer.offeredAt).toBeGreaterThanOrEqual(droppedAt + 1000);
+    // Back after the grace: the offer was withdrawn while it was away.
+    await alice.reconnect();
+    expect(alice.state?.offers).toEqual([]);
+    expect(alice.applied.at(-1)?.event).toEqual({ type: 'offerEnded', interactionId, reason: 'withdrawn' });
+  });
+
   it('offers waiting work to a Ready agent when it connects', async () => {
     const { server, alice, bob } = await setUp(demoConfig((c) => (c.routing.presenceGraceSeconds = 0)));
     await alice.ok({ name: 'setStatus', status: 'ready' });
