@@ -1,41 +1,31 @@
 import type { WebSocket } from 'ws';
-import {
-  ClientFrame,
-  CloseCode,
-  parseClientFrame,
-  PROTOCOL_VERSION,
-  type ErrorCode,
-  type ServerFrame,
-} from '../../lib/protocol';
+import { CloseCode, parseClientFrame, PROTOCOL_VERSION, type ErrorCode, type ServerFrame } from '../../lib/protocol';
 import { hashToken, verifyToken } from '../auth/tokens';
 import { runCommand } from '../commands/dispatch';
 import type { ServerContext } from '../context';
-import { canReplayFrom, readEventsAfter, recordAck } from '../domain/events';
+import { canReplayFrom, recordAck } from '../domain/events';
 import { buildSnapshot } from '../domain/snapshot';
 import { runWork } from '../domain/work';
 import { routeWaiting } from '../routing/route';
+import { EventStream } from './event-stream';
+import { commandIdOf, frameShapeProblem } from './frame-checks';
 import type { LiveConnection } from './hub';
-
-const FRAME_TYPES = new Set<string>(ClientFrame.options.map((o) => o.entries.type.literal));
-const EVENTS_PER_READ = 200;
 /** Frames waiting behind a slow one; past this the client is flooding. */
 const MAX_QUEUED_FRAMES = 100;
 
 /**
  * One agent's WebSocket: hello → welcome, resume → snapshot or replay, then live events, acks,
- * pings and commands. Frames are handled one at a time, in order. Events are pulled from storage
- * (`deliver`), so replay and live delivery are one path and nothing is sent twice or skipped.
+ * pings and commands. Frames are handled one at a time, in order; events go out through the
+ * connection's `EventStream`, pulled from storage.
  */
 export class AgentConnection implements LiveConnection {
   agentId: string | undefined;
   tokenHash: string | undefined;
   lastHeardAt = Date.now();
-  /** The newest seq sent on this connection; undefined until `resume`. */
-  private sentSeq: number | undefined;
+  /** Created by a successful hello; sends events once the client resumed. */
+  private events: EventStream | undefined;
   private frames: Promise<void> = Promise.resolve();
   private queued = 0;
-  private delivering: Promise<void> | undefined;
-  private deliverAgain = false;
   private closed = false;
 
   constructor(
@@ -54,7 +44,7 @@ export class AgentConnection implements LiveConnection {
   /** Resolves when the frames received so far are handled (for a clean shutdown). */
   async settled(): Promise<void> {
     await this.frames;
-    await this.delivering;
+    await this.events?.settled();
   }
 
   onceClosed(listener: () => void): void {
@@ -68,19 +58,7 @@ export class AgentConnection implements LiveConnection {
   }
 
   deliver(): Promise<void> {
-    if (this.delivering) {
-      this.deliverAgain = true;
-      return this.delivering;
-    }
-    this.delivering = (async () => {
-      do {
-        this.deliverAgain = false;
-        await this.sendPendingEvents();
-      } while (this.deliverAgain);
-    })().finally(() => {
-      this.delivering = undefined;
-    });
-    return this.delivering;
+    return this.events?.pump() ?? Promise.resolve();
   }
 
   private receive(data: Buffer, isBinary: boolean): void {
@@ -113,7 +91,10 @@ export class AgentConnection implements LiveConnection {
     if (!parsed.ok) return this.sendError('bad_request', parsed.message, commandIdOf(text));
     const frame = parsed.value;
     if (frame.type === 'hello') return this.hello(frame.protocolVersion, frame.token);
-    if (frame.type === 'ping') return this.send({ type: 'pong', serverTime: Date.now() });
+    if (frame.type === 'ping') {
+      this.send({ type: 'pong', serverTime: Date.now() });
+      return;
+    }
     const agentId = this.agentId;
     if (!agentId) {
       return this.sendError('not_signed_in', 'Send hello with your token first.', frame.type === 'command' ? frame.id : undefined);
@@ -125,8 +106,8 @@ export class AgentConnection implements LiveConnection {
         return recordAck(this.ctx.db, agentId, frame.seq);
       case 'command': {
         // Its events are delivered (hub notify) before the answer goes out.
-        const answer = await runCommand(this.ctx, agentId, frame.id, frame.command);
-        return this.send(answer);
+        this.send(await runCommand(this.ctx, agentId, frame.id, frame.command));
+        return;
       }
     }
   }
@@ -155,6 +136,7 @@ export class AgentConnection implements LiveConnection {
     if (this.closed) return;
     this.agentId = agentId;
     this.tokenHash = hashToken(token);
+    this.events = new EventStream(this.ctx.db, agentId, (frame) => this.send(frame));
     this.ctx.hub.add(this as this & { agentId: string });
     this.ctx.presence.connected(agentId);
     this.send({
@@ -169,35 +151,23 @@ export class AgentConnection implements LiveConnection {
   }
 
   private async resume(agentId: string, lastSeq: number): Promise<void> {
-    if (this.sentSeq !== undefined) {
+    const events = this.events;
+    if (!events) return;
+    if (events.started) {
       return this.sendError('bad_request', 'This connection has already resumed; reconnect to resume from another seq.');
     }
     const snapshot = await this.ctx.db.transaction(async (tx) =>
       (await canReplayFrom(tx, agentId, lastSeq)) ? undefined : buildSnapshot(tx, agentId),
     );
-    if (snapshot) {
-      this.send({ type: 'snapshot', seq: snapshot.seq, state: snapshot.state });
-      this.sentSeq = snapshot.seq;
-    } else {
-      this.sentSeq = lastSeq;
-    }
-    await this.deliver();
+    if (snapshot) this.send({ type: 'snapshot', seq: snapshot.seq, state: snapshot.state });
+    events.startAfter(snapshot ? snapshot.seq : lastSeq);
+    await events.pump();
   }
 
-  private async sendPendingEvents(): Promise<void> {
-    for (;;) {
-      if (this.closed || this.sentSeq === undefined || !this.agentId) return;
-      const events = await readEventsAfter(this.ctx.db, this.agentId, this.sentSeq, EVENTS_PER_READ);
-      for (const stored of events) {
-        this.send({ type: 'event', seq: stored.seq, at: stored.at, event: stored.event });
-        this.sentSeq = stored.seq;
-      }
-      if (events.length < EVENTS_PER_READ) return;
-    }
-  }
-
-  private send(frame: ServerFrame): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(frame));
+  private send(frame: ServerFrame): boolean {
+    if (this.ws.readyState !== this.ws.OPEN) return false;
+    this.ws.send(JSON.stringify(frame));
+    return true;
   }
 
   private sendError(code: ErrorCode, message: string, id?: string): void {
@@ -207,34 +177,8 @@ export class AgentConnection implements LiveConnection {
   private onClose(): void {
     if (this.closed) return;
     this.closed = true;
+    this.events?.stop();
     this.ctx.hub.remove(this);
     if (this.agentId) this.ctx.presence.disconnected(this.agentId);
-  }
-}
-
-/** Why the text is not a frame of this protocol at all (bad_frame), or undefined. */
-function frameShapeProblem(text: string): string | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return 'The frame is not valid JSON.';
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'The frame must be a JSON object.';
-  const type = (value as { type?: unknown }).type;
-  if (typeof type !== 'string') return 'The frame has no "type".';
-  if (!FRAME_TYPES.has(type)) return `Unknown frame type "${type.slice(0, 40)}"; expected one of ${[...FRAME_TYPES].join(', ')}.`;
-  return undefined;
-}
-
-/** The id of an invalid command frame, so the client can match the error to what it sent. */
-function commandIdOf(text: string): string | undefined {
-  try {
-    const value = JSON.parse(text) as { type?: unknown; id?: unknown };
-    return value.type === 'command' && typeof value.id === 'string' && value.id.length > 0 && value.id.length <= 64
-      ? value.id
-      : undefined;
-  } catch {
-    return undefined;
   }
 }
