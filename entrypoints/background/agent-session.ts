@@ -17,7 +17,14 @@ import {
 } from './session-store';
 import { signIn, signOutOnServer } from './sign-in';
 
-const freshDesk = (agent: AgentProfile): StoredDesk => ({ agentId: agent.id, lastSeq: 0, state: null, outbox: [], notifiedOffers: [] });
+const freshDesk = (agent: AgentProfile): StoredDesk => ({
+  agentId: agent.id,
+  lastSeq: 0,
+  state: null,
+  settings: null,
+  outbox: [],
+  notifiedOffers: [],
+});
 
 /**
  * The signed-in agent as the background holds it: credentials, the server's state as of
@@ -34,6 +41,9 @@ export function createAgentSession(ports: PanelPorts) {
     onInfo: (connectionInfo) => ports.broadcast({ type: 'connection', connection: connectionInfo }),
     onWelcome(welcome) {
       if (!desk || desk.agentId !== welcome.agent.id) desk = freshDesk(welcome.agent);
+      desk.settings = welcome.settings;
+      void writer.whenSaved();
+      ports.broadcast(syncMessage());
       connection.send({ type: 'resume', lastSeq: desk.lastSeq });
       // Same ids as before: the server answers a command it already ran without running it again.
       for (const entry of desk.outbox) connection.send({ type: 'command', id: entry.id, command: entry.command });
@@ -50,6 +60,7 @@ export function createAgentSession(ports: PanelPorts) {
     session: sessionInfo(),
     connection: auth ? connection.info : { phase: 'signed_out', ...(signedOutBecause ? { lastError: signedOutBecause } : {}) },
     state: desk?.state ?? null,
+    settings: desk?.settings ?? null,
   });
 
   const reply = (requestId: string, outcome: { ok: true; result?: Record<string, unknown> } | { ok: false; code: PanelErrorCode; message: string }) =>

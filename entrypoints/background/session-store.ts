@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { AgentProfile, AgentState } from '@/lib/protocol';
+import type { AgentProfile, AgentSettings, AgentState } from '@/lib/protocol';
 import type { OutboxEntry } from '@/lib/outbox/outbox';
 
 /** Who is signed in. In `storage.local`: the agent stays signed in across browser restarts. */
@@ -17,6 +17,8 @@ export interface StoredDesk {
   agentId: string;
   lastSeq: number;
   state: AgentState | null;
+  /** From the last welcome: permissions and the configuration's settings for this agent. */
+  settings: AgentSettings | null;
   outbox: OutboxEntry[];
   /** Offers already announced by a system notification. */
   notifiedOffers: string[];

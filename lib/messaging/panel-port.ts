@@ -1,4 +1,4 @@
-import type { AgentEvent, AgentState, Command, ErrorCode } from '../protocol';
+import type { AgentEvent, AgentSettings, AgentState, Command, ErrorCode } from '../protocol';
 
 // The typed conversation between the side panel and the background over one runtime Port.
 // The panel opens no network connection: sign-in, commands and events all pass through here.
@@ -43,7 +43,14 @@ export type PanelReply =
 
 export type BackgroundMessage =
   /** The whole picture: sent when the panel connects and whenever the state is replaced. */
-  | { type: 'sync'; session: SessionInfo | null; connection: ConnectionInfo; state: AgentState | null }
+  | {
+      type: 'sync';
+      session: SessionInfo | null;
+      connection: ConnectionInfo;
+      state: AgentState | null;
+      /** The agent's permissions and configured settings (null until the first welcome). */
+      settings: AgentSettings | null;
+    }
   | { type: 'event'; seq: number; event: AgentEvent }
   | { type: 'connection'; connection: ConnectionInfo }
   | PanelReply;

@@ -19,6 +19,14 @@ export const Command = v.variant('name', [
     ),
   }),
   v.object({ name: v.literal('markDone'), interactionId: Id }),
+  /** A call or email the agent started from the panel (transcript link or contact menu). */
+  v.object({
+    name: v.literal('recordActivity'),
+    interactionId: Id,
+    activity: v.picklist(['call', 'email']),
+    target: v.pipe(v.string(), v.minLength(1), v.maxLength(320)),
+    via: v.picklist(['transcript', 'contact_menu']),
+  }),
 ]);
 export type Command = v.InferOutput<typeof Command>;
 export type CommandName = Command['name'];

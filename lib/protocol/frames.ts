@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { Command } from './commands';
 import { AgentProfile, AgentState, Id, Time } from './domain';
 import { ErrorCode } from './errors';
+import { AgentSettings } from './settings';
 import { AgentEvent } from './events';
 
 export const Seq = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -23,6 +24,7 @@ export const ServerFrame = v.variant('type', [
     protocolVersion: v.number(),
     agent: AgentProfile,
     serverTime: Time,
+    settings: AgentSettings,
     /** The agent's newest event seq at this moment. */
     seq: Seq,
   }),

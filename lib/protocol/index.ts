@@ -7,3 +7,4 @@ export * from './frames';
 export * from './parse';
 export * from './http';
 export * from './close-codes';
+export * from './settings';

@@ -3,6 +3,7 @@ import type { ServerContext } from '../context';
 import { json } from '../db/db';
 import { DomainError } from '../domain/errors';
 import { runWork, type Work } from '../domain/work';
+import { recordActivity } from './activity';
 import { markDone, replyToCustomer } from './handling';
 import { acceptOffer, rejectOffer } from './offer-answer';
 import { setAgentStatus } from './status';
@@ -25,6 +26,8 @@ async function execute(work: Work, agentId: string, command: Command): Promise<R
     case 'markDone':
       await markDone(work, agentId, command.interactionId);
       return undefined;
+    case 'recordActivity':
+      return recordActivity(work, agentId, command);
   }
 }
 

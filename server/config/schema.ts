@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { E164, InteractionMode } from '../../lib/protocol';
+import { E164, InteractionMode, Permission } from '../../lib/protocol';
 
 // The administrator's configuration file, validated field by field. Objects are strict so that a
 // misspelt key is reported instead of silently ignored.
@@ -59,6 +59,8 @@ const Agent = v.strictObject({
   ),
   capacity: v.optional(int(1, 50), 3),
   queues: v.pipe(v.array(slug), v.minLength(1, 'an agent needs at least one queue')),
+  /** What the agent may do beyond handling interactions (see lib/protocol/settings.ts). */
+  permissions: v.optional(v.array(Permission), []),
 });
 
 const CentreNumber = v.strictObject({

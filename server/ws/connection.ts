@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import { CloseCode, parseClientFrame, PROTOCOL_VERSION, type ErrorCode, type ServerFrame } from '../../lib/protocol';
 import { hashToken, verifyToken } from '../auth/tokens';
 import { runCommand } from '../commands/dispatch';
+import { agentSettings } from '../config/agent-settings';
 import type { ServerContext } from '../context';
 import { canReplayFrom, recordAck } from '../domain/events';
 import { buildSnapshot } from '../domain/snapshot';
@@ -144,6 +145,7 @@ export class AgentConnection implements LiveConnection {
       protocolVersion: PROTOCOL_VERSION,
       agent: { id: agent.id, username: agent.username, name: agent.name },
       serverTime: Date.now(),
+      settings: agentSettings(this.ctx.config, agent.id),
       seq: Number(agent.last_seq),
     });
     // A Ready agent coming (back) online can take what is waiting.

@@ -7,11 +7,13 @@ import { createInteractionsModel } from './interactions-model';
 import { createNoticesModel } from './notices-model';
 import { createOffersModel } from './offers-model';
 import { createSessionModel } from './session-model';
+import { createSettingsModel } from './settings-model';
 
 /** Every app-level model, fed by ONE subscription to the background. */
 export function createAppModel(link: BackgroundLink) {
   const clock = createClockModel();
   const session = createSessionModel(link);
+  const settings = createSettingsModel();
   const connection = createConnectionModel(link);
   const agent = createAgentModel(link);
   const offers = createOffersModel(link, agent);
@@ -21,12 +23,13 @@ export function createAppModel(link: BackgroundLink) {
   link.subscribe((message) =>
     batch(() => {
       session.receive(message);
+      settings.receive(message);
       connection.receive(message);
       agent.receive(message);
     }),
   );
 
-  return { clock, session, connection, agent, offers, interactions, notices };
+  return { clock, session, settings, connection, agent, offers, interactions, notices };
 }
 
 export type AppModel = ReturnType<typeof createAppModel>;
