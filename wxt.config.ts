@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 // The e2e mode exists for one browser quirk: Firefox driven by WebDriver BiDi will not navigate
 // to moz-extension:// URLs, so in that build the background opens the panel page in a tab itself.
 export default defineConfig({
+  // One folder per browser whatever the mode: the e2e build is what the tests and web-ext lint load.
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -24,6 +26,5 @@ export default defineConfig({
   }),
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    define: { __E2E__: JSON.stringify(process.env.WXT_MODE === 'e2e') },
   }),
 });

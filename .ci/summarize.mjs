@@ -1,3 +1,4 @@
+/* global process, console -- run by Node in CI */
 // Prints the closing line CI reads: "N passed, N failed", from vitest's JSON report.
 // A step before vitest (typecheck, lint, build, web-ext lint) that failed counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,3 +1,13 @@
+import { browser } from 'wxt/browser';
 import { render } from 'preact';
-function App() { return <main><h1>Texto</h1></main>; }
-render(<App />, document.getElementById('app')!);
+import { connectBackground } from './background-link';
+import { App } from './App';
+import { createAppModel } from './models/app-model';
+import './style.css';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = browser.i18n.getMessage('extName');
+
+const model = createAppModel(connectBackground());
+const root = document.getElementById('app');
+if (root) render(<App model={model} />, root);

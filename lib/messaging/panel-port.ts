@@ -7,12 +7,20 @@ export const PANEL_PORT_NAME = 'texto-panel';
 
 export type ConnectionPhase = 'signed_out' | 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
+/**
+ * What can go wrong as the panel sees it: the server's codes, plus `network` (the server cannot
+ * be reached) and `invalid_url` (the server address typed at sign-in is not usable).
+ */
+export type PanelErrorCode = ErrorCode | 'network' | 'invalid_url';
+
 export interface ConnectionInfo {
   phase: ConnectionPhase;
-  /** When the next reconnect attempt is due (epoch ms), while reconnecting or offline. */
+  /** When the next reconnect attempt is due (epoch ms), while reconnecting. */
   retryAt?: number;
-  /** Why the last attempt failed, for the agent to read. */
-  lastError?: { code: ErrorCode | 'network'; message: string };
+  /** Why the last attempt failed (or, when signed out, why the agent was signed out). */
+  lastError?: { code: PanelErrorCode; message: string };
+  /** Server clock minus local clock (ms), from the last welcome: offer deadlines are server times. */
+  clockOffset?: number;
 }
 
 export interface SessionInfo {
@@ -25,15 +33,29 @@ export interface SessionInfo {
 export type PanelRequest =
   | { type: 'signIn'; requestId: string; server: string; username: string; password: string }
   | { type: 'signOut'; requestId: string }
-  | { type: 'command'; requestId: string; command: Command };
+  | { type: 'command'; requestId: string; command: Command }
+  /** Try the connection now instead of waiting for the backoff. */
+  | { type: 'reconnect'; requestId: string };
 
 export type PanelReply =
   | { type: 'reply'; requestId: string; ok: true; result?: Record<string, unknown> }
-  | { type: 'reply'; requestId: string; ok: false; code: ErrorCode | 'network'; message: string };
+  | { type: 'reply'; requestId: string; ok: false; code: PanelErrorCode; message: string };
 
 export type BackgroundMessage =
   /** The whole picture: sent when the panel connects and whenever the state is replaced. */
   | { type: 'sync'; session: SessionInfo | null; connection: ConnectionInfo; state: AgentState | null }
-  | { type: 'event'; event: AgentEvent }
+  | { type: 'event'; seq: number; event: AgentEvent }
   | { type: 'connection'; connection: ConnectionInfo }
   | PanelReply;
+
+/** A request as the panel writes it; the link adds the `requestId`. */
+export type PanelRequestBody = PanelRequest extends infer R ? (R extends PanelRequest ? Omit<R, 'requestId'> : never) : never;
+
+const REQUEST_TYPES = new Set<PanelRequest['type']>(['signIn', 'signOut', 'command', 'reconnect']);
+
+/** Shape check of what arrives on the Port: even our own panel's messages are checked before use. */
+export function isPanelRequest(message: unknown): message is PanelRequest {
+  if (typeof message !== 'object' || message === null) return false;
+  const { type, requestId } = message as { type?: unknown; requestId?: unknown };
+  return typeof requestId === 'string' && REQUEST_TYPES.has(type as PanelRequest['type']);
+}

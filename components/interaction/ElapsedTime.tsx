@@ -1,0 +1,13 @@
+import { t } from '@/lib/i18n/t';
+import { formatDuration } from '@/lib/time/format';
+
+/** Time since the interaction was accepted, ticking with the panel's clock. */
+export function ElapsedTime({ since, serverNow }: { since: number; serverNow: number }) {
+  const text = formatDuration(serverNow - since);
+  return (
+    <span class="elapsed" title={t('interaction_elapsed')}>
+      <span class="visually-hidden">{t('interaction_elapsed')} </span>
+      <time>{text}</time>
+    </span>
+  );
+}

@@ -1,0 +1,52 @@
+import { t } from '@/lib/i18n/t';
+import type { Offer } from '@/lib/protocol';
+import { secondsLeft } from '@/lib/time/format';
+import { ErrorAlert } from '../common/ErrorAlert';
+
+interface Props {
+  offer: Offer;
+  /** Server time now (offer deadlines are server times). */
+  serverNow: number;
+  busy: boolean;
+  error: string | undefined;
+  onAccept: () => void;
+  onReject: () => void;
+}
+
+function firstCustomerText(offer: Offer): string {
+  const first = offer.interaction.transcript.find((entry) => entry.kind === 'message' && entry.direction === 'in');
+  return first?.kind === 'message' ? first.text : '';
+}
+
+/** An incoming SMS waiting for the agent: who, what they wrote first, time left, Accept / Reject. */
+export function OfferCard({ offer, serverNow, busy, error, onAccept, onReject }: Props) {
+  const { customer } = offer.interaction;
+  const who = customer.name ?? customer.phone;
+  const left = secondsLeft(offer.expiresAt, serverNow);
+  const titleId = `offer-${offer.interaction.id}`;
+  return (
+    <article class="card offer" aria-labelledby={titleId}>
+      <header class="offer-head">
+        <h2 id={titleId} class="offer-who">
+          {who}
+        </h2>
+        {customer.name && <span class="offer-phone">{customer.phone}</span>}
+        <span class="offer-left">
+          {t('offer_time_left', String(left))}
+        </span>
+      </header>
+      <p class="offer-text" dir="auto">
+        {firstCustomerText(offer)}
+      </p>
+      <ErrorAlert message={error} />
+      <div class="actions">
+        <button type="button" class="button primary" disabled={busy} onClick={onAccept}>
+          {t('offer_accept')}
+        </button>
+        <button type="button" class="button" disabled={busy} onClick={onReject}>
+          {t('offer_reject')}
+        </button>
+      </div>
+    </article>
+  );
+}

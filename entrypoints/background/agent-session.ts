@@ -1,0 +1,194 @@
+import { applyEvent } from '@/lib/agent-state/reduce';
+import type { BackgroundMessage, ConnectionInfo, PanelErrorCode, PanelRequest, SessionInfo } from '@/lib/messaging/panel-port';
+import { enqueue, settle } from '@/lib/outbox/outbox';
+import { Command, parseWith, type AgentProfile, type AgentState, type ServerFrame } from '@/lib/protocol';
+import { showWaitingOffers } from './badge';
+import { createConnection } from './connection';
+import { syncOfferNotifications } from './notifications';
+import type { PanelPorts } from './panel-ports';
+import {
+  clearAuth,
+  createDeskWriter,
+  loadAuth,
+  loadDesk,
+  saveAuth,
+  type StoredAuth,
+  type StoredDesk,
+} from './session-store';
+import { signIn, signOutOnServer } from './sign-in';
+
+const freshDesk = (agent: AgentProfile): StoredDesk => ({ agentId: agent.id, lastSeq: 0, state: null, outbox: [], notifiedOffers: [] });
+
+/**
+ * The signed-in agent as the background holds it: credentials, the server's state as of
+ * `lastSeq`, and the outbox. Everything it needs after a service-worker stop is in storage.
+ */
+export function createAgentSession(ports: PanelPorts) {
+  let auth: StoredAuth | null = null;
+  let desk: StoredDesk | null = null;
+  /** Why the agent was signed out by the server, shown on the sign-in form. */
+  let signedOutBecause: ConnectionInfo['lastError'];
+  const writer = createDeskWriter(() => desk);
+
+  const connection = createConnection({
+    onInfo: (connectionInfo) => ports.broadcast({ type: 'connection', connection: connectionInfo }),
+    onWelcome(welcome) {
+      if (!desk || desk.agentId !== welcome.agent.id) desk = freshDesk(welcome.agent);
+      connection.send({ type: 'resume', lastSeq: desk.lastSeq });
+      // Same ids as before: the server answers a command it already ran without running it again.
+      for (const entry of desk.outbox) connection.send({ type: 'command', id: entry.id, command: entry.command });
+    },
+    onFrame: handleFrame,
+    onUnauthorized: (message) => void endSession({ code: 'unauthorized', message }),
+  });
+
+  const sessionInfo = (): SessionInfo | null =>
+    auth && { server: auth.server, agentId: auth.agent.id, username: auth.agent.username, name: auth.agent.name };
+
+  const syncMessage = (): BackgroundMessage => ({
+    type: 'sync',
+    session: sessionInfo(),
+    connection: auth ? connection.info : { phase: 'signed_out', ...(signedOutBecause ? { lastError: signedOutBecause } : {}) },
+    state: desk?.state ?? null,
+  });
+
+  const reply = (requestId: string, outcome: { ok: true; result?: Record<string, unknown> } | { ok: false; code: PanelErrorCode; message: string }) =>
+    ports.broadcast({ type: 'reply', requestId, ...outcome });
+
+  function afterStateChange(state: AgentState | null) {
+    const offers = state?.offers ?? [];
+    showWaitingOffers(offers.length);
+    if (desk) desk.notifiedOffers = syncOfferNotifications(offers, desk.notifiedOffers);
+  }
+
+  function acknowledge(seq: number) {
+    writer
+      .whenSaved()
+      .then(() => connection.send({ type: 'ack', seq }))
+      .catch((error: unknown) => console.error('Texto: cannot persist the agent state:', error));
+  }
+
+  function handleFrame(frame: ServerFrame) {
+    if (!desk) return;
+    switch (frame.type) {
+      case 'snapshot':
+        desk.state = frame.state;
+        desk.lastSeq = frame.seq;
+        ports.broadcast(syncMessage());
+        afterStateChange(desk.state);
+        acknowledge(frame.seq);
+        return;
+      case 'event':
+        // Replays overlap what was applied before a stop: apply each seq once.
+        if (frame.seq <= desk.lastSeq || !desk.state) return;
+        desk.state = applyEvent(desk.state, frame.event);
+        desk.lastSeq = frame.seq;
+        ports.broadcast({ type: 'event', seq: frame.seq, event: frame.event });
+        afterStateChange(desk.state);
+        acknowledge(frame.seq);
+        return;
+      case 'ok':
+      case 'error': {
+        if (frame.type === 'error' && frame.id === undefined) {
+          console.warn(`Texto: the server reported ${frame.code}: ${frame.message}`);
+          return;
+        }
+        const { outbox, settled } = settle(desk.outbox, frame.id ?? '');
+        if (!settled) return;
+        desk.outbox = outbox;
+        void writer.whenSaved();
+        if (frame.type === 'ok') {
+          reply(settled.requestId, { ok: true, ...(frame.result ? { result: frame.result } : {}) });
+          return;
+        }
+        reply(settled.requestId, { ok: false, code: frame.code, message: frame.message });
+        if (frame.code === 'unauthorized') void endSession({ code: frame.code, message: frame.message });
+        return;
+      }
+      case 'welcome':
+      case 'pong':
+        return;
+    }
+  }
+
+  /** Forgets the agent locally (the server has already refused, or the agent asked). */
+  async function endSession(because?: ConnectionInfo['lastError']) {
+    const pending = desk?.outbox ?? [];
+    auth = null;
+    desk = null;
+    signedOutBecause = because;
+    connection.stop();
+    for (const entry of pending) reply(entry.requestId, { ok: false, code: 'unauthorized', message: because?.message ?? '' });
+    afterStateChange(null);
+    await Promise.all([clearAuth(), writer.whenSaved()]);
+    ports.broadcast(syncMessage());
+  }
+
+  async function handleSignIn(request: Extract<PanelRequest, { type: 'signIn' }>) {
+    const outcome = await signIn(request.server, request.username, request.password);
+    if (!outcome.ok) {
+      reply(request.requestId, outcome);
+      return;
+    }
+    if (auth) await endSession();
+    auth = outcome.auth;
+    signedOutBecause = undefined;
+    desk = freshDesk(outcome.auth.agent);
+    await Promise.all([saveAuth(outcome.auth), writer.whenSaved()]);
+    connection.start(outcome.auth);
+    ports.broadcast(syncMessage());
+    reply(request.requestId, { ok: true });
+  }
+
+  async function handleSignOut(requestId: string) {
+    const previous = auth;
+    await endSession();
+    reply(requestId, { ok: true });
+    if (previous) await signOutOnServer(previous);
+  }
+
+  async function handleCommand(request: Extract<PanelRequest, { type: 'command' }>) {
+    const parsed = parseWith(Command, request.command);
+    if (!parsed.ok) return reply(request.requestId, { ok: false, code: 'bad_request', message: parsed.message });
+    if (!auth || !desk) return reply(request.requestId, { ok: false, code: 'not_signed_in', message: '' });
+    const entry = { id: crypto.randomUUID(), requestId: request.requestId, command: parsed.value, createdAt: Date.now() };
+    desk.outbox = enqueue(desk.outbox, entry);
+    // Stored before it leaves: a worker stopped right after sending still re-sends it on wake.
+    await writer.whenSaved();
+    connection.send({ type: 'command', id: entry.id, command: entry.command });
+  }
+
+  const loaded = (async () => {
+    auth = await loadAuth();
+    desk = await loadDesk();
+    if (auth && desk?.agentId !== auth.agent.id) desk = freshDesk(auth.agent);
+    if (!auth) desk = null;
+    if (auth) connection.start(auth);
+  })();
+
+  return {
+    /** Sends the whole picture to a panel that just connected. */
+    async greet(post: (message: BackgroundMessage) => void) {
+      await loaded;
+      post(syncMessage());
+    },
+    async handle(request: PanelRequest) {
+      await loaded;
+      switch (request.type) {
+        case 'signIn':
+          return handleSignIn(request);
+        case 'signOut':
+          return handleSignOut(request.requestId);
+        case 'command':
+          return handleCommand(request);
+        case 'reconnect':
+          connection.reconnectNow();
+          return reply(request.requestId, { ok: true });
+      }
+    },
+    /** The browser says the network is back: no reason to wait for the backoff. */
+    networkBack() {
+      void loaded.then(() => connection.reconnectNow());
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { t } from '@/lib/i18n/t';
+import type { PanelReply } from '@/lib/messaging/panel-port';
+import type { Command } from '@/lib/protocol';
+import type { BackgroundLink } from '../background-link';
+
+export type CommandOutcome = { ok: true } | { ok: false; message: string };
+
+/** The text an agent reads for a refused request: the server's own message, or ours for local codes. */
+export function describeFailure(reply: Extract<PanelReply, { ok: false }>): string {
+  switch (reply.code) {
+    case 'not_signed_in':
+      return t('error_not_signed_in');
+    case 'network':
+      return t('error_network');
+    default:
+      return reply.message || t('error_unknown');
+  }
+}
+
+/** Sends a command through the background's outbox and waits for the server's answer. */
+export async function runCommand(link: BackgroundLink, command: Command): Promise<CommandOutcome> {
+  const reply = await link.request({ type: 'command', command });
+  return reply.ok ? { ok: true } : { ok: false, message: describeFailure(reply) };
+}

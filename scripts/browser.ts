@@ -1,0 +1,117 @@
+// Finding and launching real browsers with the built extension: one module for `npm start`, the
+// e2e tests and the benchmarks, so all three drive the browser the same way.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { TargetType, type Browser, type Page } from 'puppeteer-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const CHROME_EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_EXTENSION_DIR = path.join(ROOT, '.output/firefox-mv2');
+
+const CHROME_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'];
+
+function firstExisting(fromEnv: string | undefined, candidates: readonly string[]): string | null {
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return candidates.find((candidate) => existsSync(candidate)) ?? null;
+}
+
+/** Chromium or Chrome: `CHROME_PATH`, else the usual install paths; null when none is there. */
+export const findChrome = (): string | null => firstExisting(process.env.CHROME_PATH, CHROME_CANDIDATES);
+/** Firefox (ESR first): `FIREFOX_PATH`, else the usual install paths. */
+export const findFirefox = (): string | null => firstExisting(process.env.FIREFOX_PATH, FIREFOX_CANDIDATES);
+
+/**
+ * Flags for a quiet, reproducible Chromium: no sandbox when running as root (containers, CI),
+ * no background traffic to Google, English UI so controls have their English names.
+ */
+export function chromeArgs(): string[] {
+  const args = [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--disable-dev-shm-usage',
+    '--lang=en-US',
+  ];
+  if (process.getuid?.() === 0) args.unshift('--no-sandbox');
+  return args;
+}
+
+export interface ChromeWithExtension {
+  browser: Browser;
+  extensionId: string;
+  /** Clicks the toolbar icon (which opens the side panel) and returns the panel's page. */
+  openSidePanel(): Promise<Page>;
+}
+
+/** Launches Chromium with the built extension installed (puppeteer's extension support). */
+export async function launchChromeWithExtension(options: { headless: boolean; extensionDir?: string }): Promise<ChromeWithExtension> {
+  const executablePath = findChrome();
+  if (!executablePath) throw new Error('No Chromium or Chrome found: install chromium or set CHROME_PATH.');
+  const browser = await puppeteer.launch({
+    executablePath,
+    browser: 'chrome',
+    headless: options.headless,
+    pipe: true,
+    enableExtensions: true,
+    defaultViewport: options.headless ? { width: 1100, height: 800 } : null,
+    args: chromeArgs(),
+  });
+  try {
+    const extensionId = await browser.installExtension(options.extensionDir ?? CHROME_EXTENSION_DIR);
+    return { browser, extensionId, openSidePanel: () => openSidePanel(browser, extensionId) };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+async function openSidePanel(browser: Browser, extensionId: string): Promise<Page> {
+  const extension = (await browser.extensions()).get(extensionId);
+  if (!extension) throw new Error(`extension ${extensionId} is not installed`);
+  // The service worker registers openPanelOnActionClick as it starts: wait for it to run.
+  await browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(`chrome-extension://${extensionId}/`));
+  const pages = await browser.pages();
+  const tab = pages.find((p) => !p.url().startsWith('chrome-extension://')) ?? (await browser.newPage());
+  const panelTarget = browser.waitForTarget((t) => t.url() === `chrome-extension://${extensionId}/sidepanel.html`, { timeout: 15_000 });
+  // setPanelBehavior is asynchronous in the worker: retry the click until the panel appears.
+  for (let attempt = 0; ; attempt++) {
+    await tab.triggerExtensionAction(extension);
+    const opened = await Promise.race([panelTarget, new Promise<null>((r) => setTimeout(() => r(null), 1000))]);
+    if (opened) {
+      const page = await opened.asPage();
+      return page;
+    }
+    if (attempt >= 10) break;
+  }
+  throw new Error('The side panel did not open');
+}
+
+/** Launches Firefox over WebDriver BiDi with the built MV2 extension installed as a temporary add-on. */
+export async function launchFirefoxWithExtension(options: { headless: boolean; extensionDir?: string }): Promise<{ browser: Browser }> {
+  const executablePath = findFirefox();
+  if (!executablePath) throw new Error('No Firefox found: install firefox-esr or set FIREFOX_PATH.');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: options.headless,
+    extraPrefsFirefox: { 'intl.locale.requested': 'en-US', 'intl.accept_languages': 'en-US, en' },
+  });
+  try {
+    await browser.installExtension(options.extensionDir ?? FIREFOX_EXTENSION_DIR);
+    return { browser };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
