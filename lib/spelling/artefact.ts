@@ -4,17 +4,19 @@
 //
 // Layout (little-endian): "TXSD", u32 format version, u32 header byte length, header JSON
 // (UTF-8), zero padding to a multiple of 4, then `edgeCount` u32 edges, then `edgeCount` u16
-// labels. An edge word holds the index of the target node's first edge (bits 0–29, NO_EDGES for
-// a node without edges), whether the path so far is a word (bit 30) and whether it is the last
-// edge of its node (bit 31). The root's edges start at index 0.
+// labels. An edge word holds the index of the target node's first edge (bits 0–28, NO_EDGES for
+// a node without edges), whether the path so far is a word listed as such in the .dic file
+// rather than made by an affix rule (bit 29), whether it is a word at all (bit 30) and whether
+// it is the last edge of its node (bit 31). The root's edges start at index 0.
 
-export const ARTEFACT_FORMAT_VERSION = 1;
+export const ARTEFACT_FORMAT_VERSION = 2;
 const MAGIC = 0x44535854; // "TXSD" read as a little-endian u32
 
-export const NO_EDGES = 0x3fffffff;
+export const NO_EDGES = 0x1fffffff;
+export const LISTED_BIT = 0x20000000;
 export const FINAL_BIT = 0x40000000;
 export const LAST_BIT = 0x80000000;
-export const TARGET_MASK = 0x3fffffff;
+export const TARGET_MASK = 0x1fffffff;
 
 export interface ArtefactHeader {
   language: string;

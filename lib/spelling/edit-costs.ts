@@ -7,14 +7,16 @@
 // D'hôpital out of the suggestions for hopital.
 export const COST = {
   caseOnly: 1,
+  inflectedForm: 2,
   accentOnly: 3,
   joiner: 4,
   doubledLetter: 5,
   leadingInsertion: 5,
   transposition: 6,
-  neighbouringKey: 7,
-  splitWords: 8,
+  neighbouringKey: 8,
+  splitWords: 12,
   missingLetter: 9,
+  extraLetter: 9,
   edit: 10,
 } as const;
 

@@ -58,13 +58,18 @@ export class SpellingEngine {
     const normal = this.dictionary.normalise(word);
     const scheme = caseScheme(normal);
     const searched = scheme === 'upper' ? normal.toLowerCase() : scheme === 'capitalised' ? normal[0]!.toLowerCase() + normal.slice(1) : normal;
+    const splits = this.splitIntoTwoWords(searched);
+    const ranked = this.search.nearest(searched, limit + 5, splits).map((candidate) => candidate.word);
+    // Two words run together are a slip of the space bar, not of spelling: the best split keeps
+    // a place even when closer single words fill the list (alot → … a lot).
+    const split = splits[0]?.word;
+    const eligible = ranked.filter((candidate) => !this.noSuggest.has(candidate)).slice(0, limit);
+    if (split !== undefined && !eligible.includes(split)) eligible.splice(limit - 1, 1, split);
     const suggestions: string[] = [];
-    for (const { word: candidate } of this.search.nearest(searched, limit + 5, this.splitIntoTwoWords(searched))) {
-      if (this.noSuggest.has(candidate)) continue;
+    for (const candidate of eligible) {
       const recased = scheme === 'upper' ? candidate.toUpperCase() : scheme === 'capitalised' ? candidate[0]!.toUpperCase() + candidate.slice(1) : candidate;
       const suggestion = matchApostrophe(recased, word);
       if (!suggestions.includes(suggestion)) suggestions.push(suggestion);
-      if (suggestions.length === limit) break;
     }
     return suggestions;
   }
@@ -90,7 +95,7 @@ export class SpellingEngine {
         splits.push({ word: `${left} ${right}`, cost: COST.splitWords + (left.length === 1 ? COST.joiner / 2 : 0) });
       }
     }
-    return splits;
+    return splits.sort((a, b) => a.cost - b.cost);
   }
 }
 

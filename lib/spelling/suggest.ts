@@ -1,4 +1,4 @@
-import { FINAL_BIT, LAST_BIT, NO_EDGES, TARGET_MASK } from './artefact';
+import { FINAL_BIT, LAST_BIT, LISTED_BIT, NO_EDGES, TARGET_MASK } from './artefact';
 import { COST, isJoiner, keyboardNeighbours, substitutionCost } from './edit-costs';
 import type { WordGraph } from './word-graph';
 
@@ -43,7 +43,7 @@ export class SuggestionSearch {
     });
     const deletion = new Uint8Array(n);
     for (let i = 0; i < n; i += 1) {
-      deletion[i] = i > 0 && input[i] === input[i - 1] ? COST.doubledLetter : isJoiner(input[i]!) ? COST.joiner : COST.edit;
+      deletion[i] = i > 0 && input[i] === input[i - 1] ? COST.doubledLetter : isJoiner(input[i]!) ? COST.joiner : COST.extraLetter;
     }
     const rows = new Int32Array((maxDepth + 1) * width);
     for (let i = 1; i <= n; i += 1) rows[i] = rows[i - 1]! + deletion[i - 1]!;
@@ -51,9 +51,9 @@ export class SuggestionSearch {
     let found: Candidate[] = [...splits];
 
     const unexpected = unexpectedShape(typed);
-    const record = (length: number, cost: number) => {
+    const record = (length: number, cost: number, listed: boolean) => {
       const candidate = String.fromCharCode(...word.subarray(0, length));
-      found.push({ word: candidate, cost: cost + unexpected(candidate) });
+      found.push({ word: candidate, cost: cost + unexpected(candidate) + (listed ? 0 : COST.inflectedForm) });
       if (found.length >= keep * 2) {
         found = rank(found, typed).slice(0, keep);
         budget = Math.min(budget, found.at(-1)!.cost);
@@ -86,7 +86,7 @@ export class SuggestionSearch {
           if (best < rowMin) rowMin = best;
         }
         word[depth] = code;
-        if ((packed & FINAL_BIT) !== 0 && rows[here + n]! <= budget) record(depth + 1, rows[here + n]!);
+        if ((packed & FINAL_BIT) !== 0 && rows[here + n]! <= budget) record(depth + 1, rows[here + n]!, (packed & LISTED_BIT) !== 0);
         const target = packed & TARGET_MASK;
         if (rowMin <= budget && target !== NO_EDGES && depth + 1 < maxDepth) walk(target, depth + 1, code);
         if ((packed & LAST_BIT) !== 0) break;
@@ -99,7 +99,8 @@ export class SuggestionSearch {
 
 // Ranking-only surcharges (never below the edit cost, so pruning stays exact): an apostrophe the
 // agent did not type (d'coup for ducoup) or a capital in a word typed in lowercase (Mich for
-// wich) is seldom what was meant.
+// wich) is seldom what was meant. An inflected form (mercis, vendredis) is also surcharged, in
+// `record`: without word frequencies, the dictionary's own entries are the common words.
 function unexpectedShape(typed: string): (candidate: string) => number {
   const typedApostrophe = typed.includes("'");
   const typedCapital = typed !== typed.toLowerCase();

@@ -1,18 +1,21 @@
-import { FINAL_BIT, LAST_BIT, NO_EDGES } from '../../lib/spelling/artefact';
+import { FINAL_BIT, LAST_BIT, LISTED_BIT, NO_EDGES } from '../../lib/spelling/artefact';
 
 // Builds the minimal acyclic automaton of a sorted word list in one pass (incremental
 // construction for sorted input, Daciuk et al. 2000): after each word, the part of the previous
 // word's path that the new word no longer shares is replaced by equivalent registered states.
 // Inflected word lists share most suffixes, so 3 million French forms fit in a few megabytes.
 
+// 0: not a word; 1: a word made by an affix rule; 2: a word listed as such in the .dic file.
+type Ending = 0 | 1 | 2;
+
 interface State {
-  final: boolean;
+  final: Ending;
   labels: number[];
   targets: State[];
   id: number;
 }
 
-const newState = (): State => ({ final: false, labels: [], targets: [], id: -1 });
+const newState = (): State => ({ final: 0, labels: [], targets: [], id: -1 });
 
 export interface PackedGraph {
   edges: Uint32Array;
@@ -20,8 +23,12 @@ export interface PackedGraph {
   wordCount: number;
 }
 
-/** `words` must be sorted by UTF-16 code units (the default `Array.prototype.sort`). */
-export function buildWordGraph(words: Iterable<string>): PackedGraph {
+/**
+ * `words` must be sorted by UTF-16 code units (the default `Array.prototype.sort`). `isListed`
+ * tells the words the dictionary lists itself (lemmas) from the forms its affix rules make:
+ * suggestions prefer the former when the edit costs tie.
+ */
+export function buildWordGraph(words: Iterable<string>, isListed: (word: string) => boolean = () => true): PackedGraph {
   const root = newState();
   const register = new Map<string, State>();
   const path: State[] = [root];
@@ -30,7 +37,7 @@ export function buildWordGraph(words: Iterable<string>): PackedGraph {
   let nextId = 0;
 
   const signature = (state: State) => {
-    let key = state.final ? '1' : '0';
+    let key = String(state.final);
     for (let i = 0; i < state.labels.length; i += 1) key += `,${state.labels[i]}:${state.targets[i]!.id}`;
     return key;
   };
@@ -64,7 +71,7 @@ export function buildWordGraph(words: Iterable<string>): PackedGraph {
       path.push(next);
       state = next;
     }
-    state.final = true;
+    state.final = isListed(word) ? 2 : 1;
     previous = word;
     wordCount += 1;
   }
@@ -97,7 +104,8 @@ function pack(root: State, wordCount: number): PackedGraph {
     state.labels.forEach((label, i) => {
       const target = state.targets[i]!;
       labels[start + i] = label;
-      edges[start + i] = (offsets.get(target)! | (target.final ? FINAL_BIT : 0) | (i === last ? LAST_BIT : 0)) >>> 0;
+      const ending = target.final === 2 ? FINAL_BIT | LISTED_BIT : target.final === 1 ? FINAL_BIT : 0;
+      edges[start + i] = (offsets.get(target)! | ending | (i === last ? LAST_BIT : 0)) >>> 0;
     });
   }
   return { edges, labels, wordCount };

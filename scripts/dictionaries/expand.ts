@@ -29,9 +29,10 @@ export function expandDictionary(aff: string, dic: string, language: string): Ex
     if (typo.hasFlag(word, 'NOSUGGEST')) noSuggest.push(word);
   }
   accepted.sort();
+  const listed = listedWords(dic);
   const compoundMin = typo.flags.COMPOUNDMIN;
   return {
-    graph: buildWordGraph(accepted),
+    graph: buildWordGraph(accepted, (word) => listed.has(word)),
     tables: {
       inputConversions: parseInputConversions(aff),
       keepCase: keepCase.sort(),
@@ -44,6 +45,17 @@ export function expandDictionary(aff: string, dic: string, language: string): Ex
       keyboard: typo.flags.KEY ?? DEFAULT_KEYBOARD,
     },
   };
+}
+
+// The .dic file's own entries (first line is the count; a tab starts a comment, as in typo-js).
+function listedWords(dic: string): Set<string> {
+  const words = new Set<string>();
+  for (const line of dic.split(/\r?\n/).slice(1)) {
+    if (line.startsWith('\t')) continue;
+    const word = line.replace(/\s.*$/, '').split('/', 1)[0]!;
+    if (word !== '') words.add(word);
+  }
+  return words;
 }
 
 // typo-js keeps only the last ICONV line as a "flag"; read the pairs from the affix file.
