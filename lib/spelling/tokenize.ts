@@ -15,20 +15,20 @@ const CHUNK = /\S+/g;
 // Chunks that are identifiers rather than prose: numbers, times, prices, phone numbers and
 // references (any digit), e-mail addresses and handles (@), URLs, snake_case.
 const NOT_PROSE = /[\p{N}@_]|:\/\//u;
+// Only a chunk with a dot, colon or slash inside can hold a link: the others skip linkify.
+const LINK_HINT = /[.:/][\p{L}\p{N}]/u;
 
 /**
- * The words of `text` worth checking. URLs, e-mail addresses and domains (found by linkifyjs,
- * the same detector that makes them clickable in the transcript) are skipped, and so is any
- * whitespace-separated chunk containing a digit, an @ or an underscore.
+ * The words of `text` worth checking. A whitespace-separated chunk holding a URL, an e-mail
+ * address or a domain (found by linkifyjs, the detector that makes them clickable in the
+ * transcript) is skipped, and so is any chunk containing a digit, an @ or an underscore.
  */
 export function wordTokens(text: string): WordToken[] {
-  const links = findLinks(text).map((link) => [link.start, link.end] as const);
   const tokens: WordToken[] = [];
   for (const chunk of text.matchAll(CHUNK)) {
     const chunkStart = chunk.index;
-    const chunkEnd = chunkStart + chunk[0].length;
     if (NOT_PROSE.test(chunk[0])) continue;
-    if (links.some(([start, end]) => start < chunkEnd && end > chunkStart)) continue;
+    if (LINK_HINT.test(chunk[0]) && findLinks(chunk[0]).length > 0) continue;
     for (const match of chunk[0].matchAll(WORD)) {
       const start = chunkStart + match.index;
       tokens.push({ word: match[0], start, end: start + match[0].length });
