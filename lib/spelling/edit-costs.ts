@@ -2,16 +2,17 @@
 // people mistype: a missing accent or a wrong case is barely a mistake, a neighbouring key or two
 // swapped letters is a slip, a doubled or undoubled letter (apeller/appeler) and a missing
 // apostrophe or hyphen (aujourdhui) are common; a left-out letter is the most frequent slip
-// (wich → which); anything else costs a full edit. Letters added before the first typed one
-// cost more: people rarely get the start of a word wrong, and it keeps odd forms such as
-// D'hôpital out of the suggestions for hopital.
+// (wich → which); anything else costs a full edit. Adding, dropping or replacing the first letter
+// (other than by its accent, case or a neighbouring key) costs more: people rarely get the start
+// of a word wrong (apeller is appeler, not peller), and it keeps odd forms such as D'hôpital out
+// of the suggestions for hopital.
 export const COST = {
   caseOnly: 1,
   inflectedForm: 2,
   accentOnly: 3,
   joiner: 4,
   doubledLetter: 5,
-  leadingInsertion: 5,
+  firstLetter: 5,
   transposition: 6,
   neighbouringKey: 8,
   splitWords: 12,

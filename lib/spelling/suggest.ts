@@ -38,13 +38,18 @@ export class SuggestionSearch {
 
     // substitution[a * n + i]: typing input[i] where the word has alphabet[a].
     const substitution = new Uint8Array(this.alphabet.length * n);
+    // A wrong first letter is a rare slip unless it is only its accent, its case or a neighbouring key.
     this.alphabet.forEach((intended, a) => {
-      for (let i = 0; i < n; i += 1) substitution[a * n + i] = substitutionCost(typed[i]!, intended, this.neighbours);
+      for (let i = 0; i < n; i += 1) {
+        const cost = substitutionCost(typed[i]!, intended, this.neighbours);
+        substitution[a * n + i] = i === 0 && cost > COST.neighbouringKey ? cost + COST.firstLetter : cost;
+      }
     });
     const deletion = new Uint8Array(n);
     for (let i = 0; i < n; i += 1) {
       deletion[i] = i > 0 && input[i] === input[i - 1] ? COST.doubledLetter : isJoiner(input[i]!) ? COST.joiner : COST.extraLetter;
     }
+    if (n > 0) deletion[0] = deletion[0]! + COST.firstLetter;
     const rows = new Int32Array((maxDepth + 1) * width);
     for (let i = 1; i <= n; i += 1) rows[i] = rows[i - 1]! + deletion[i - 1]!;
     const word = new Uint16Array(maxDepth);
@@ -69,7 +74,7 @@ export class SuggestionSearch {
         const code = labels[edge]!;
         const costs = alphabetIndex[code]! * n;
         const insertion = code === previous ? COST.doubledLetter : isJoiner(code) ? COST.joiner : COST.missingLetter;
-        let best = rows[above]! + insertion + COST.leadingInsertion;
+        let best = rows[above]! + insertion + COST.firstLetter;
         rows[here] = best;
         let rowMin = best;
         for (let i = 1; i <= n; i += 1) {
