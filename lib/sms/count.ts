@@ -1,4 +1,4 @@
-import { SMS_CAPACITY, segmentSms, smsUnits, type SmsEncoding } from './segments';
+import { forEachGrapheme, SMS_CAPACITY, segmentSms, smsUnits, type SmsEncoding } from './segments';
 
 export interface SmsCount {
   /** What a person counts as characters: grapheme clusters (👍🏽 and 🇫🇷 are one each). */
@@ -15,14 +15,12 @@ export interface SmsCount {
 /** The agents' default cap on one reply, in messages. */
 export const DEFAULT_MAX_MESSAGES = 10;
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 /** The figures the message box counter shows, for the text as it will be sent. */
 export function countSms(text: string): SmsCount {
   const { encoding, segments } = segmentSms(text);
   const capacity = SMS_CAPACITY[encoding];
   let characters = 0;
-  for (const _grapheme of graphemes.segment(text)) characters += 1;
+  forEachGrapheme(text, encoding, () => (characters += 1));
   const last = segments.at(-1) ?? '';
   const perMessage = segments.length > 1 ? capacity.multipart : capacity.single;
   return {

@@ -1,4 +1,5 @@
-import { gsmSeptets } from './gsm-alphabet';
+import { gsmSeptets, isGsmText } from './gsm-alphabet';
+import { forEachGrapheme } from './segments';
 
 /** A character that has no GSM-7 code and so forces the whole reply into UCS-2. */
 export interface UnicodeCulprit {
@@ -9,18 +10,17 @@ export interface UnicodeCulprit {
   end: number;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 /** Every grapheme of `text` that contains a character outside the GSM-7 tables, in order. */
 export function unicodeCulprits(text: string): UnicodeCulprit[] {
   const culprits: UnicodeCulprit[] = [];
-  for (const { segment, index } of graphemes.segment(text)) {
-    for (const codePoint of segment) {
+  if (isGsmText(text)) return culprits;
+  forEachGrapheme(text, 'UCS-2', (grapheme, index) => {
+    for (const codePoint of grapheme) {
       if (gsmSeptets(codePoint) === undefined) {
-        culprits.push({ character: segment, start: index, end: index + segment.length });
+        culprits.push({ character: grapheme, start: index, end: index + grapheme.length });
         break;
       }
     }
-  }
+  });
   return culprits;
 }

@@ -14,18 +14,30 @@ const EXTENSION_TABLE = '\f^{}\\[~]|€';
 export const GSM_BASIC_CHARACTERS: ReadonlySet<string> = new Set(BASIC_TABLE);
 export const GSM_EXTENSION_CHARACTERS: ReadonlySet<string> = new Set(EXTENSION_TABLE);
 
+// Septets per UTF-16 code unit (0: no GSM-7 code), so that counting on every keystroke is one
+// array read per character. Every GSM-7 character is in the BMP; a surrogate reads 0.
+const SEPTETS = new Uint8Array(0x10000);
+for (const character of BASIC_TABLE) SEPTETS[character.charCodeAt(0)] = 1;
+for (const character of EXTENSION_TABLE) SEPTETS[character.charCodeAt(0)] = 2;
+
 /**
  * Septets one code point costs in GSM-7: 1 for the basic table, 2 for the extension table, and
  * `undefined` when it has no GSM-7 encoding (the message must then go as UCS-2).
  */
 export function gsmSeptets(codePoint: string): 1 | 2 | undefined {
-  if (GSM_BASIC_CHARACTERS.has(codePoint)) return 1;
-  if (GSM_EXTENSION_CHARACTERS.has(codePoint)) return 2;
-  return undefined;
+  const septets = codePoint.length === 1 ? SEPTETS[codePoint.charCodeAt(0)] : 0;
+  return septets === 1 || septets === 2 ? septets : undefined;
 }
 
 /** Whether every character of `text` has a GSM-7 encoding. */
 export function isGsmText(text: string): boolean {
-  for (const codePoint of text) if (gsmSeptets(codePoint) === undefined) return false;
+  for (let i = 0; i < text.length; i += 1) if (SEPTETS[text.charCodeAt(i)] === 0) return false;
   return true;
+}
+
+/** Septets a GSM-7 text costs (characters outside the tables count 1; check isGsmText first). */
+export function gsmTextSeptets(text: string): number {
+  let septets = 0;
+  for (let i = 0; i < text.length; i += 1) septets += SEPTETS[text.charCodeAt(i)] || 1;
+  return septets;
 }

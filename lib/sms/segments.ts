@@ -1,4 +1,4 @@
-import { gsmSeptets, isGsmText } from './gsm-alphabet';
+import { gsmTextSeptets, isGsmText } from './gsm-alphabet';
 
 export type SmsEncoding = 'GSM-7' | 'UCS-2';
 
@@ -12,14 +12,28 @@ export const SMS_CAPACITY = {
   'UCS-2': { single: 70, multipart: 67 },
 } as const satisfies Record<SmsEncoding, { single: number; multipart: number }>;
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Calls `visit` with each grapheme cluster of `text`. In a GSM-7 text the only cluster longer
+ * than one character is CR LF (the alphabet has no combining mark, joiner or emoji), so the
+ * common case skips Intl.Segmenter, which is the costly part of counting on every keystroke.
+ */
+export function forEachGrapheme(text: string, encoding: SmsEncoding, visit: (grapheme: string, index: number) => void): void {
+  if (encoding === 'GSM-7') {
+    for (let i = 0; i < text.length; i += 1) {
+      const crlf = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10;
+      visit(crlf ? '\r\n' : text[i]!, i);
+      if (crlf) i += 1;
+    }
+    return;
+  }
+  for (const { segment, index } of graphemeSegmenter.segment(text)) visit(segment, index);
+}
 
 /** Units `text` costs in `encoding`: septets (escape pairs count 2) or UTF-16 code units. */
 export function smsUnits(text: string, encoding: SmsEncoding): number {
-  if (encoding === 'UCS-2') return text.length;
-  let septets = 0;
-  for (const codePoint of text) septets += gsmSeptets(codePoint) ?? 1;
-  return septets;
+  return encoding === 'UCS-2' ? text.length : gsmTextSeptets(text);
 }
 
 /** The encoding a carrier will use: GSM-7 when every character has a GSM-7 code, else UCS-2. */
@@ -44,23 +58,27 @@ export function segmentSms(text: string): { encoding: 'GSM-7' | 'UCS-2'; segment
   if (total === 0) return { encoding, segments: [] };
   if (total <= capacity.single) return { encoding, segments: [text] };
 
+  // Parts are slices of `text` between `start` and the grapheme that no longer fits.
   const segments: string[] = [];
-  let current = '';
+  let start = 0;
   let used = 0;
-  const append = (piece: string, cost: number) => {
+  const place = (index: number, cost: number) => {
     if (used + cost > capacity.multipart) {
-      segments.push(current);
-      current = '';
+      segments.push(text.slice(start, index));
+      start = index;
       used = 0;
     }
-    current += piece;
     used += cost;
   };
-  for (const { segment: grapheme } of graphemes.segment(text)) {
+  forEachGrapheme(text, encoding, (grapheme, index) => {
     const cost = smsUnits(grapheme, encoding);
-    if (cost <= capacity.multipart) append(grapheme, cost);
-    else for (const codePoint of grapheme) append(codePoint, smsUnits(codePoint, encoding));
-  }
-  segments.push(current);
+    if (cost <= capacity.multipart) return place(index, cost);
+    let offset = index;
+    for (const codePoint of grapheme) {
+      place(offset, smsUnits(codePoint, encoding));
+      offset += codePoint.length;
+    }
+  });
+  segments.push(text.slice(start));
   return { encoding, segments };
 }
