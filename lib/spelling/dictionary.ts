@@ -2,6 +2,8 @@ import type { ArtefactHeader } from './artefact';
 import { createWordNormaliser } from './normalise';
 import { WordGraph } from './word-graph';
 
+const MAX_REMEMBERED_VERDICTS = 10_000;
+
 /**
  * Decides whether one word is correctly spelled, with the same rules as typo-js's `check` (the
  * reference the tests compare against): the exact form, else its lowercase or capitalised form
@@ -16,6 +18,8 @@ export class SpellingDictionary {
   private readonly notStandalone: ReadonlySet<string>;
   private readonly compound: { minLength: number; patterns: RegExp[] } | null;
   private readonly personal = new Set<string>();
+  // The whole message is re-checked on each keystroke, so nearly every word was seen just before.
+  private readonly verdicts = new Map<string, boolean>();
 
   constructor(header: ArtefactHeader, graph: WordGraph) {
     this.graph = graph;
@@ -29,7 +33,15 @@ export class SpellingDictionary {
   }
 
   isCorrect(typed: string): boolean {
-    const word = typed.trim();
+    const known = this.verdicts.get(typed);
+    if (known !== undefined) return known;
+    const verdict = this.decide(typed.trim());
+    if (this.verdicts.size >= MAX_REMEMBERED_VERDICTS) this.verdicts.clear();
+    this.verdicts.set(typed, verdict);
+    return verdict;
+  }
+
+  private decide(word: string): boolean {
     if (word === '') return false;
     if (this.checkCaseVariants(word)) return true;
     // The typed form first: a few entries are not in NFC (the ohm sign Ω in French units).
@@ -62,6 +74,7 @@ export class SpellingDictionary {
   }
 
   setPersonalWords(words: Iterable<string>): void {
+    this.verdicts.clear();
     this.personal.clear();
     for (const word of words) this.personal.add(word).add(this.normalise(word));
   }
