@@ -67,13 +67,37 @@ describe('spelling worker protocol (Node worker thread)', () => {
   });
 
   it('reports a result that arrives after the text changed as superseded', { timeout: 120_000 }, async () => {
-    const spelling = checker({ debounceMs: 0 });
+    // The worker's first answer is held back until the text has changed, so the first check is
+    // certainly still in flight then.
+    const thread = spawnThread();
+    const held: SpellingResponse[] = [];
+    let holding = true;
+    let clientListener: ((response: SpellingResponse) => void) | undefined;
+    let checkPosted: () => void = () => undefined;
+    const firstCheckPosted = new Promise<void>((resolve) => (checkPosted = resolve));
+    const spelling = checker({
+      debounceMs: 0,
+      spawnWorker: () => ({
+        ...thread,
+        postMessage: (request, transfer) => {
+          if (request.type === 'check') checkPosted();
+          thread.postMessage(request, transfer);
+        },
+        onMessage: (listener) => {
+          clientListener = listener;
+          thread.onMessage((response) => (holding && response.type === 'checked' ? held.push(response) : listener(response)));
+        },
+      }),
+    });
     await spelling.ready;
     const first = spelling.check('Bonjuor');
-    await new Promise((resolve) => setTimeout(resolve, 1)); // the first check is now in flight
+    await firstCheckPosted;
     const second = spelling.check('Bonjour');
+    await expect.poll(() => held.length, { timeout: 60_000 }).toBe(1);
+    holding = false;
+    for (const response of held.splice(0)) clientListener?.(response);
     await expect(first).resolves.toEqual({ status: 'superseded' });
-    await expect(second).resolves.toMatchObject({ status: 'checked', misspellings: [] });
+    await expect(second).resolves.toEqual({ status: 'checked', text: 'Bonjour', misspellings: [] });
   });
 
   it('suggests corrections, best first', { timeout: 120_000 }, async () => {
