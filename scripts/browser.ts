@@ -2,7 +2,7 @@
 // e2e tests and the benchmarks, so all three drive the browser the same way.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { TargetType, type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const CHROME_EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -79,12 +79,11 @@ export async function launchChromeWithExtension(options: { headless: boolean; ex
 async function openSidePanel(browser: Browser, extensionId: string): Promise<Page> {
   const extension = (await browser.extensions()).get(extensionId);
   if (!extension) throw new Error(`extension ${extensionId} is not installed`);
-  // The service worker registers openPanelOnActionClick as it starts: wait for it to run.
-  await browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(`chrome-extension://${extensionId}/`));
   const pages = await browser.pages();
   const tab = pages.find((p) => !p.url().startsWith('chrome-extension://')) ?? (await browser.newPage());
   const panelTarget = browser.waitForTarget((t) => t.url() === `chrome-extension://${extensionId}/sidepanel.html`, { timeout: 15_000 });
-  // setPanelBehavior is asynchronous in the worker: retry the click until the panel appears.
+  // The worker sets openPanelOnActionClick as it starts (the click also wakes a stopped worker):
+  // a click before that does nothing, so click until the panel appears.
   for (let attempt = 0; ; attempt++) {
     await tab.triggerExtensionAction(extension);
     const opened = await Promise.race([panelTarget, new Promise<null>((r) => setTimeout(() => r(null), 1000))]);
@@ -92,7 +91,7 @@ async function openSidePanel(browser: Browser, extensionId: string): Promise<Pag
       const page = await opened.asPage();
       return page;
     }
-    if (attempt >= 10) break;
+    if (attempt >= 15) break;
   }
   throw new Error('The side panel did not open');
 }

@@ -17,7 +17,7 @@ function describe(connection: ConnectionInfo, now: number): string {
       return left > 0 ? t('connection_reconnecting', String(left)) : t('connection_reconnecting_now');
     }
     case 'offline':
-      return t('connection_offline');
+      return connection.lastError?.code === 'unsupported_version' ? t('connection_outdated') : t('connection_offline');
     case 'connecting':
     case 'signed_out':
       return t('connection_connecting');

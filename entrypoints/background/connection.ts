@@ -1,7 +1,7 @@
 import { backoffDelay } from '@/lib/connection/backoff';
 import { webSocketUrl } from '@/lib/connection/urls';
 import type { ConnectionInfo } from '@/lib/messaging/panel-port';
-import { parseServerFrame, PROTOCOL_VERSION, type ClientFrame, type ServerFrame } from '@/lib/protocol';
+import { CloseCode, parseServerFrame, PROTOCOL_VERSION, type ClientFrame, type ServerFrame } from '@/lib/protocol';
 import { startKeepalive } from './keepalive';
 
 export interface ConnectionTarget {
@@ -128,6 +128,16 @@ export function createConnection(hooks: ConnectionHooks) {
     ws.onclose = (event: CloseEvent) => {
       const wasWelcomed = welcomed;
       dropSocket();
+      // The close code says whether a retry can help (lib/protocol/close-codes.ts).
+      if (event.code === CloseCode.unauthorized || event.code === CloseCode.signedOut) {
+        hooks.onUnauthorized(event.reason);
+        return;
+      }
+      if (event.code === CloseCode.unsupportedVersion) {
+        clearRetry();
+        setInfo({ phase: 'offline', lastError: { code: 'unsupported_version', message: event.reason } });
+        return;
+      }
       // After a working connection, the first retry goes fast: the server may just have restarted.
       if (wasWelcomed) attempt = 0;
       scheduleRetry({ code: 'network', message: event.reason || `connection closed (${event.code})` });

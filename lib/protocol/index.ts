@@ -6,3 +6,4 @@ export * from './errors';
 export * from './frames';
 export * from './parse';
 export * from './http';
+export * from './close-codes';

@@ -1,0 +1,37 @@
+// `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each benchmark is a
+// module exporting `run()`, which prints its own figures (medians/percentiles over many runs, and
+// a baseline measured in the same run). Add one by adding a line below.
+const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(): Promise<void> }> }> = {
+  'panel-latency': {
+    about: 'simulator POST → text standing in the side panel DOM, against a bare WebSocket echo',
+    load: () => import('./panel-latency'),
+  },
+  media: {
+    about: 'what one inbound MMS picture costs the server (accept, thumbnail, ingest, memory)',
+    load: () => import('./media'),
+  },
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const unknown = wanted.filter((name) => !(name in BENCHMARKS));
+  if (unknown.length > 0) {
+    console.error(`Unknown benchmark ${unknown.join(', ')}. Known:`);
+    for (const [name, { about }] of Object.entries(BENCHMARKS)) console.error(`  ${name.padEnd(14)} ${about}`);
+    process.exit(2);
+  }
+  for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHMARKS)) {
+    const benchmark = BENCHMARKS[name]!;
+    console.log(`\n## ${name}: ${benchmark.about}`);
+    const module = await benchmark.load();
+    await module.run();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,102 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEMO_CONFIG_PATH, loadConfigFile, type TextoConfig } from './config';
+import { refuseDemoPasswordsBeyondLoopback } from './auth/demo-guard';
+import { syncConfig } from './config/sync';
+import type { ServerContext } from './context';
+import { migrate } from './db/migrate';
+import { openPglite } from './db/pglite';
+import { registerHousekeeping } from './domain/housekeeping';
+import { runWork } from './domain/work';
+import { OutboundDispatcher } from './gateways/outbound';
+import { createSimulatorGateway } from './gateways/simulator-gateway';
+import { authRoutes } from './http/auth-routes';
+import { createRequestListener, type Route } from './http/router';
+import { simulatorRoutes } from './http/simulator-routes';
+import { staticRoutes } from './http/static-routes';
+import { registerRoutingDeadlines, withdrawOffersOfAbsentAgents } from './routing/deadlines';
+import { Presence } from './routing/presence';
+import { Scheduler } from './timers/scheduler';
+import { ConnectionHub } from './ws/hub';
+import { attachAgentSockets } from './ws/server';
+
+export interface ServerOptions {
+  host?: string; // default '127.0.0.1'
+  port?: number; // default 8787; 0 = pick a free port
+  dataDir?: string; // PGlite directory; 'memory://' for in-memory (tests); default './data'
+  config?: TextoConfig; // parsed configuration; default: loaded from configPath
+  configPath?: string; // default: $CONFIG or config/demo.yaml
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the reference interaction server: HTTP and WebSocket on one port, PGlite storage
+ * (migrated and loaded with the configuration), routing and stored timers.
+ */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const config = options.config ?? loadConfigFile(options.configPath ?? process.env.CONFIG ?? DEMO_CONFIG_PATH);
+  const host = options.host ?? config.server.host;
+  await refuseDemoPasswordsBeyondLoopback(host, config);
+
+  const db = await openPglite(options.dataDir ?? './data');
+  const cleanup: (() => Promise<void> | void)[] = [() => db.close()];
+  const closeAll = async () => {
+    for (const step of cleanup.reverse()) await step();
+  };
+  try {
+    await migrate(db, log);
+    await syncConfig(db, config);
+
+    const scheduler = new Scheduler(db, log);
+    const outbound = new OutboundDispatcher(db, createSimulatorGateway(db), log);
+    // The grace timers fire long after `context` below is set.
+    const presence = new Presence(config.routing.presenceGraceSeconds * 1000, () => {
+      withdrawOffersOfAbsentAgents(context).catch((error: unknown) => log(`presence: ${String(error)}`));
+    });
+    const context: ServerContext = { db, config, log, presence, hub: new ConnectionHub(), scheduler, outbound };
+    cleanup.push(() => outbound.close(), () => scheduler.close(), () => presence.close());
+
+    registerRoutingDeadlines(context);
+    await registerHousekeeping(context);
+
+    const routes: Route[] = [...authRoutes(context), ...(config.simulator.enabled ? [...simulatorRoutes(context), ...staticRoutes()] : [])];
+    const server = createServer(createRequestListener(routes, log));
+    const sockets = attachAgentSockets(server, context);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? config.server.port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    server.on('error', (error) => log(`http: ${error.message}`));
+    cleanup.push(async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await sockets.close();
+      server.closeAllConnections();
+      await closed;
+    });
+
+    scheduler.start((body) => runWork(context, body));
+    void outbound.dispatch();
+
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      close: () => (closing ??= closeAll()),
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

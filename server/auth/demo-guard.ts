@@ -1,0 +1,28 @@
+import { isIP } from 'node:net';
+import type { TextoConfig } from '../config';
+import { verifyPassword } from './password';
+
+export const DEMO_PASSWORD = 'texto-demo';
+
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (bare === 'localhost') return true;
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  return bare === '::1' || bare === '::ffff:127.0.0.1';
+}
+
+/**
+ * The demo password is public (it is in the README): an agent that still has it must not be
+ * reachable from other machines. Throws before anything listens.
+ */
+export async function refuseDemoPasswordsBeyondLoopback(host: string, config: TextoConfig): Promise<void> {
+  if (isLoopback(host)) return;
+  const checks = await Promise.all(config.agents.map(async (agent) => ((await verifyPassword(DEMO_PASSWORD, agent.passwordHash)) ? agent.username : undefined)));
+  const exposed = checks.filter((username): username is string => username !== undefined);
+  if (exposed.length > 0) {
+    throw new Error(
+      `Refusing to listen on ${host}: agent(s) ${exposed.join(', ')} still have the demo password "${DEMO_PASSWORD}". ` +
+        'Give them their own passwords (npm run hash-password) or listen on 127.0.0.1.',
+    );
+  }
+}

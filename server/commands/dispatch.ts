@@ -1,0 +1,75 @@
+import type { Command, ServerFrame } from '../../lib/protocol';
+import type { ServerContext } from '../context';
+import { json } from '../db/db';
+import { DomainError } from '../domain/errors';
+import { runWork, type Work } from '../domain/work';
+import { markDone, replyToCustomer } from './handling';
+import { acceptOffer, rejectOffer } from './offer-answer';
+import { setAgentStatus } from './status';
+
+export type CommandAnswer = Extract<ServerFrame, { type: 'ok' | 'error' }>;
+
+async function execute(work: Work, agentId: string, command: Command): Promise<Record<string, unknown> | undefined> {
+  switch (command.name) {
+    case 'setStatus':
+      await setAgentStatus(work, agentId, command.status);
+      return undefined;
+    case 'accept':
+      await acceptOffer(work, agentId, command.interactionId);
+      return undefined;
+    case 'reject':
+      await rejectOffer(work, agentId, command.interactionId);
+      return undefined;
+    case 'reply':
+      return replyToCustomer(work, agentId, command.interactionId, command.text);
+    case 'markDone':
+      await markDone(work, agentId, command.interactionId);
+      return undefined;
+  }
+}
+
+async function storedAnswer(ctx: ServerContext, agentId: string, id: string): Promise<CommandAnswer | undefined> {
+  const [row] = await ctx.db.query<{ response: CommandAnswer }>(
+    'SELECT response FROM agent_commands WHERE agent_id = $1 AND command_id = $2',
+    [agentId, id],
+  );
+  return row?.response;
+}
+
+/**
+ * Runs an agent's command once per id: the answer is stored with the id in the transaction of
+ * the command's effect, and a retried id gets the stored answer without acting again. Refusals
+ * (not_found, forbidden, conflict, unavailable) are stored too, so a retry hears the same thing.
+ */
+export async function runCommand(ctx: ServerContext, agentId: string, id: string, command: Command): Promise<CommandAnswer> {
+  try {
+    return await runWork(ctx, async (work) => {
+      const [stored] = await work.tx.query<{ response: CommandAnswer }>(
+        'SELECT response FROM agent_commands WHERE agent_id = $1 AND command_id = $2',
+        [agentId, id],
+      );
+      if (stored) return stored.response;
+      const result = await execute(work, agentId, command);
+      const answer: CommandAnswer = result ? { type: 'ok', id, result } : { type: 'ok', id };
+      await work.tx.query('INSERT INTO agent_commands (agent_id, command_id, response, at) VALUES ($1, $2, $3::jsonb, $4)', [
+        agentId,
+        id,
+        json(answer),
+        work.now,
+      ]);
+      return answer;
+    });
+  } catch (error) {
+    if (!(error instanceof DomainError)) {
+      ctx.log(`command ${command.name} ${id} of ${agentId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return { type: 'error', id, code: 'internal', message: 'The server could not run this command (the error was logged). Try again.' };
+    }
+    const answer: CommandAnswer = { type: 'error', id, code: error.code, message: error.message };
+    await ctx.db.query(
+      `INSERT INTO agent_commands (agent_id, command_id, response, at) VALUES ($1, $2, $3::jsonb, $4)
+       ON CONFLICT (agent_id, command_id) DO NOTHING`,
+      [agentId, id, json(answer), Date.now()],
+    );
+    return (await storedAnswer(ctx, agentId, id)) ?? answer;
+  }
+}

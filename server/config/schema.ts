@@ -1,0 +1,98 @@
+import * as v from 'valibot';
+import { E164, InteractionMode } from '../../lib/protocol';
+
+// The administrator's configuration file, validated field by field. Objects are strict so that a
+// misspelt key is reported instead of silently ignored.
+
+const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const name = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100));
+const slug = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'lowercase letters, digits, ".", "_" or "-" (at most 64)'),
+);
+
+export const PASSWORD_HASH_PATTERN = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=_-]+\$[A-Za-z0-9+/=_-]+$/;
+
+const ServerSection = v.strictObject({
+  host: v.optional(v.pipe(v.string(), v.minLength(1)), '127.0.0.1'),
+  port: v.optional(int(0, 65535), 8787),
+  /** A connection that sends nothing (not even a ping) for this long is dropped. */
+  heartbeatTimeoutSeconds: v.optional(int(1, 3600), 60),
+  /** Frames above this get `too_large` and the connection stays open. */
+  maxFrameBytes: v.optional(int(1024, 1024 * 1024), 256 * 1024),
+});
+
+const RoutingSection = v.strictObject({
+  offerTimeoutSeconds: v.optional(int(1, 3600), 20),
+  /** An agent who rejected or let an offer expire is not offered the same interaction again before this. */
+  reofferAfterSeconds: v.optional(int(0, 3600), 30),
+  /** A disconnected agent stays routable this long, so a quick reconnect keeps its offers. */
+  presenceGraceSeconds: v.optional(int(0, 600), 15),
+});
+
+const EventsSection = v.strictObject({
+  /** Acked events are kept at least this long for replay… */
+  retentionHours: v.optional(int(1, 24 * 365), 24),
+  /** …and at least this many per agent. */
+  keepAtLeast: v.optional(int(0, 1_000_000), 1000),
+});
+
+const AuthSection = v.strictObject({
+  tokenLifetimeDays: v.optional(int(1, 365), 30),
+});
+
+const SimulatorSection = v.strictObject({
+  /** The built-in phone simulator and its gateway API (`/simulator`, `/api/simulator/*`). */
+  enabled: v.optional(v.boolean(), true),
+});
+
+const Queue = v.strictObject({ name: slug, description: v.optional(v.string()) });
+
+const Agent = v.strictObject({
+  /** Stable identifier; defaults to the username. */
+  id: v.optional(slug),
+  username: slug,
+  name,
+  passwordHash: v.pipe(
+    v.string(),
+    v.regex(PASSWORD_HASH_PATTERN, 'must be a scrypt hash "scrypt$N$r$p$salt$hash" (npm run hash-password)'),
+  ),
+  capacity: v.optional(int(1, 50), 3),
+  queues: v.pipe(v.array(slug), v.minLength(1, 'an agent needs at least one queue')),
+});
+
+const CentreNumber = v.strictObject({
+  number: E164,
+  mode: InteractionMode,
+  queue: slug,
+  region: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'a two-letter region code such as FR')), 'FR'),
+  /** Session mode: the session ends after this much silence (used by the session feature). */
+  sessionInactivitySeconds: v.optional(int(30, 7 * 24 * 3600), 600),
+});
+
+const Contact = v.strictObject({
+  id: slug,
+  name,
+  phones: v.optional(v.array(E164), []),
+  emails: v.optional(v.array(v.pipe(v.string(), v.email('an email address such as name@example.com'))), []),
+});
+
+export const TextoConfig = v.strictObject({
+  server: v.optional(ServerSection, {}),
+  routing: v.optional(RoutingSection, {}),
+  events: v.optional(EventsSection, {}),
+  auth: v.optional(AuthSection, {}),
+  simulator: v.optional(SimulatorSection, {}),
+  queues: v.pipe(v.array(Queue), v.minLength(1, 'at least one queue is needed')),
+  agents: v.array(Agent),
+  numbers: v.pipe(v.array(CentreNumber), v.minLength(1, 'at least one contact-centre number is needed')),
+  contacts: v.optional(v.array(Contact), []),
+  // Sections the later features fill in; accepted now so the template can show where they go.
+  dispositions: v.optional(v.array(v.unknown()), []),
+  standardResponses: v.optional(v.array(v.unknown()), []),
+  dialer: v.optional(v.nullable(v.record(v.string(), v.unknown())), null),
+});
+
+export type TextoConfig = v.InferOutput<typeof TextoConfig>;
+export type AgentConfig = TextoConfig['agents'][number];
+export type CentreNumberConfig = TextoConfig['numbers'][number];

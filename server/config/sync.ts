@@ -1,0 +1,88 @@
+import type { Db, Queryable } from '../db/db';
+import { json } from '../db/db';
+import type { TextoConfig } from './schema';
+
+/**
+ * Writes the configuration's agents, queues, numbers and contacts into the database. Idempotent:
+ * a second start with the same file changes nothing, and runtime state (agent status, event
+ * seqs, interactions) is kept. Agents missing from the file are deactivated, not deleted, since
+ * transcripts and events refer to them.
+ */
+export async function syncConfig(db: Db, config: TextoConfig): Promise<void> {
+  await db.transaction(async (tx) => {
+    await syncQueues(tx, config);
+    await syncAgents(tx, config);
+    await syncNumbers(tx, config);
+    await syncContacts(tx, config);
+  });
+}
+
+async function syncQueues(tx: Queryable, config: TextoConfig) {
+  await tx.query('DELETE FROM queues WHERE NOT (name = ANY($1::text[]))', [config.queues.map((q) => q.name)]);
+  for (const queue of config.queues) {
+    await tx.query(
+      `INSERT INTO queues (name, description) VALUES ($1, $2)
+       ON CONFLICT (name) DO UPDATE SET description = excluded.description`,
+      [queue.name, queue.description ?? null],
+    );
+  }
+}
+
+async function syncAgents(tx: Queryable, config: TextoConfig) {
+  const ids = config.agents.map((a) => a.id ?? a.username);
+  // Removed agents free their username (it may be reused by a new id) and lose their tokens.
+  await tx.query(
+    `UPDATE agents SET active = false, status = 'not_ready', username = '#' || id WHERE NOT (id = ANY($1::text[]))`,
+    [ids],
+  );
+  await tx.query('DELETE FROM auth_tokens WHERE NOT (agent_id = ANY($1::text[]))', [ids]);
+  for (const agent of config.agents) {
+    const id = agent.id ?? agent.username;
+    const [previous] = await tx.query<{ password_hash: string }>('SELECT password_hash FROM agents WHERE id = $1', [id]);
+    // A changed password signs the agent out everywhere.
+    if (previous && previous.password_hash !== agent.passwordHash) {
+      await tx.query('DELETE FROM auth_tokens WHERE agent_id = $1', [id]);
+    }
+    await tx.query(
+      `INSERT INTO agents (id, username, name, password_hash, capacity, active) VALUES ($1, $2, $3, $4, $5, true)
+       ON CONFLICT (id) DO UPDATE SET username = excluded.username, name = excluded.name,
+         password_hash = excluded.password_hash, capacity = excluded.capacity, active = true`,
+      [id, agent.username, agent.name, agent.passwordHash, agent.capacity],
+    );
+    await tx.query('DELETE FROM agent_queues WHERE agent_id = $1', [id]);
+    for (const queue of agent.queues) {
+      await tx.query('INSERT INTO agent_queues (agent_id, queue) VALUES ($1, $2)', [id, queue]);
+    }
+  }
+}
+
+async function syncNumbers(tx: Queryable, config: TextoConfig) {
+  await tx.query('DELETE FROM centre_numbers');
+  for (const n of config.numbers) {
+    await tx.query(
+      `INSERT INTO centre_numbers (number, mode, queue, region, session_inactivity_seconds) VALUES ($1, $2, $3, $4, $5)`,
+      [n.number, n.mode, n.queue, n.region, n.sessionInactivitySeconds],
+    );
+  }
+}
+
+async function syncContacts(tx: Queryable, config: TextoConfig) {
+  for (const contact of config.contacts) {
+    await tx.query(
+      `INSERT INTO contacts (id, name, emails) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, emails = excluded.emails`,
+      [contact.id, contact.name, json(contact.emails)],
+    );
+    await tx.query('DELETE FROM contact_phones WHERE contact_id = $1 AND NOT (phone = ANY($2::text[]))', [
+      contact.id,
+      contact.phones,
+    ]);
+    for (const phone of contact.phones) {
+      await tx.query(
+        `INSERT INTO contact_phones (phone, contact_id) VALUES ($1, $2)
+         ON CONFLICT (phone) DO UPDATE SET contact_id = excluded.contact_id`,
+        [phone, contact.id],
+      );
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { CloseCode, SignInRequest, type SignInResponse } from '../../lib/protocol';
+import { signIn } from '../auth/sign-in';
+import { hashToken, revokeToken } from '../auth/tokens';
+import { setAgentStatus } from '../commands/status';
+import type { ServerContext } from '../context';
+import { runWork } from '../domain/work';
+import { readJsonBody } from './body';
+import { HttpError, sendJson, sendNoContent } from './respond';
+import type { Route } from './router';
+
+export function authRoutes(ctx: ServerContext): Route[] {
+  return [
+    {
+      path: '/api/auth/sign-in',
+      cors: true,
+      async POST(req, res) {
+        const body = await readJsonBody(req, SignInRequest);
+        const response: SignInResponse = await signIn(ctx, body.username, body.password);
+        sendJson(res, 200, response);
+      },
+    },
+    {
+      path: '/api/auth/sign-out',
+      cors: true,
+      /** Revokes the token, sets the agent Not Ready (its offers go to others) and closes its sockets. */
+      async POST(req, res) {
+        const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(req.headers.authorization ?? '');
+        if (!match?.[1]) throw new HttpError('unauthorized', 'Send the token as "Authorization: Bearer <token>".');
+        const token = match[1];
+        const agentId = await revokeToken(ctx.db, token);
+        if (agentId) {
+          await runWork(ctx, (work) => setAgentStatus(work, agentId, 'not_ready'));
+          ctx.hub.closeToken(hashToken(token), CloseCode.signedOut, 'signed out');
+        }
+        // An unknown token is already signed out: same answer.
+        sendNoContent(res);
+      },
+    },
+  ];
+}

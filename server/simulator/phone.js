@@ -1,0 +1,134 @@
+/* global document, fetch, setInterval */
+// The phone simulator page: a customer's phone texting the contact centre through the server's
+// simulator gateway API. Every text is put into the page with textContent, never as HTML.
+
+const POLL_MS = 1500;
+const CHANNEL_NAMES = { sms: 'SMS', mms: 'MMS', im: 'IM' };
+
+const myNumber = /** @type {HTMLInputElement} */ (document.getElementById('my-number'));
+const centreNumber = /** @type {HTMLSelectElement} */ (document.getElementById('centre-number'));
+const phones = /** @type {HTMLDataListElement} */ (document.getElementById('demo-phones'));
+const conversation = /** @type {HTMLOListElement} */ (document.getElementById('conversation'));
+const compose = /** @type {HTMLFormElement} */ (document.getElementById('compose'));
+const message = /** @type {HTMLTextAreaElement} */ (document.getElementById('message'));
+const status = /** @type {HTMLParagraphElement} */ (document.getElementById('status'));
+const channels = /** @type {HTMLFieldSetElement} */ (document.getElementById('channels'));
+const sendButton = /** @type {HTMLButtonElement} */ (compose.querySelector('button'));
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+let shownKey = '';
+
+function say(text) {
+  status.textContent = text;
+}
+
+async function api(path, body) {
+  const response = await fetch(path, body === undefined ? {} : {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const data = response.status === 204 ? {} : await response.json();
+  if (!response.ok) throw new Error(data?.error?.message ?? `The server answered ${response.status}.`);
+  return data;
+}
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+async function loadSetup() {
+  const setup = await api('/api/simulator/setup');
+  centreNumber.replaceChildren(
+    ...setup.centreNumbers.map((n) => {
+      const option = element('option', `${n.number} (${n.mode} mode)`);
+      option.value = n.number;
+      return option;
+    }),
+  );
+  phones.replaceChildren(
+    ...setup.phones.map((p) => {
+      const option = element('option', p.name);
+      option.value = p.phone;
+      return option;
+    }),
+  );
+  renderChannels(setup.channels);
+}
+
+function renderChannels(states) {
+  const boxes = states.map((state) => {
+    const label = element('label');
+    const box = element('input');
+    box.type = 'checkbox';
+    box.checked = state.available;
+    box.addEventListener('change', () => {
+      api('/api/simulator/channels', { channel: state.channel, available: box.checked })
+        .then((result) => {
+          renderChannels(result.channels);
+          say(`${CHANNEL_NAMES[state.channel]} is ${box.checked ? 'back up' : 'down'}.`);
+        })
+        .catch((error) => say(error.message));
+    });
+    label.append(box, document.createTextNode(CHANNEL_NAMES[state.channel] ?? state.channel));
+    return label;
+  });
+  channels.replaceChildren(element('legend', 'Channels available'), ...boxes);
+}
+
+async function refresh() {
+  const me = myNumber.value.trim();
+  const centre = centreNumber.value;
+  if (!/^\+[1-9]\d{5,14}$/.test(me) || !centre) return;
+  const { messages } = await api(`/api/simulator/messages?phone=${encodeURIComponent(me)}&direction=both`);
+  const thread = messages.filter((m) => m.from === centre || m.to === centre);
+  const key = `${me}|${centre}|${thread.map((m) => m.id).join(',')}`;
+  if (key === shownKey) return;
+  shownKey = key;
+  const items = thread.map((m) => {
+    const mine = m.from === me;
+    const item = element('li', undefined, mine ? 'sent' : 'received');
+    item.append(element('span', m.text), element('time', `${mine ? 'Sent' : 'Received'} ${timeFormat.format(m.at)}`));
+    return item;
+  });
+  conversation.replaceChildren(...(items.length ? items : [element('li', 'No messages yet.', 'empty')]));
+  conversation.scrollTop = conversation.scrollHeight;
+}
+
+compose.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = message.value;
+  if (text.trim() === '') return say('Type a message first.');
+  sendButton.disabled = true;
+  api('/api/simulator/messages', { from: myNumber.value.trim(), to: centreNumber.value, text })
+    .then(() => {
+      message.value = '';
+      say('Sent.');
+      return refresh();
+    })
+    .catch((error) => say(`Not sent: ${error.message}`))
+    .finally(() => {
+      sendButton.disabled = false;
+      message.focus();
+    });
+});
+
+message.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) compose.requestSubmit();
+});
+for (const input of [myNumber, centreNumber]) {
+  input.addEventListener('change', () => {
+    shownKey = '';
+    refresh().catch((error) => say(error.message));
+  });
+}
+
+loadSetup()
+  .then(refresh)
+  .catch((error) => say(`The simulator cannot reach the server: ${error.message}`));
+setInterval(() => {
+  refresh().catch((error) => say(`The simulator cannot reach the server: ${error.message}`));
+}, POLL_MS);

@@ -1,0 +1,70 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { CloseCode } from '../../lib/protocol';
+import type { ServerContext } from '../context';
+import { AgentConnection } from './connection';
+
+export const WS_PATH = '/ws';
+/** Frames past this are cut by `ws` itself (1009); smaller oversize ones get `too_large` and the socket stays. */
+const HARD_FRAME_LIMIT = 1024 * 1024;
+
+export interface AgentSocketServer {
+  close(): Promise<void>;
+}
+
+/** Accepts agent WebSockets at `/ws` on the HTTP server, and drops connections that went silent. */
+export function attachAgentSockets(server: Server, ctx: ServerContext): AgentSocketServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(HARD_FRAME_LIMIT, ctx.config.server.maxFrameBytes * 2) });
+  const connections = new Set<AgentConnection>();
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path !== WS_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const connection = new AgentConnection(ws, ctx);
+      connections.add(connection);
+      ws.on('close', () => connections.delete(connection));
+    });
+  });
+
+  const timeoutMs = ctx.config.server.heartbeatTimeoutSeconds * 1000;
+  const heartbeat = setInterval(
+    () => {
+      const now = Date.now();
+      for (const connection of connections) {
+        if (now - connection.lastHeardAt <= timeoutMs) continue;
+        ctx.log(`ws: dropping a connection of ${connection.agentId ?? 'nobody'} silent for ${Math.round((now - connection.lastHeardAt) / 1000)} s`);
+        connection.close(CloseCode.heartbeatTimeout, 'no frame received in time');
+        // A dead peer never completes the closing handshake.
+        setTimeout(() => connection.terminate(), 1000).unref();
+      }
+    },
+    Math.min(10_000, Math.max(200, timeoutMs / 4)),
+  );
+
+  return {
+    async close() {
+      clearInterval(heartbeat);
+      const open = [...connections];
+      const closing = open.map(
+        (connection) =>
+          new Promise<void>((resolve) => {
+            connection.onceClosed(resolve);
+            connection.close(CloseCode.goingAway, 'server shutting down');
+            setTimeout(() => {
+              connection.terminate();
+              resolve();
+            }, 1000).unref();
+          }),
+      );
+      await Promise.all(closing);
+      // Frames already being handled finish before the database closes.
+      await Promise.all(open.map((connection) => connection.settled()));
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// The real Texto server for an e2e test file: on 127.0.0.1, a port it picks, an in-memory database
+// (or a temp directory when the test restarts it), the demo configuration.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer } from '../../../server/app';
+import { DEMO_CONFIG_PATH, loadConfigFile } from '../../../server/config';
+
+export interface TestServer {
+  url: string;
+  port: number;
+  /** Stops the server (its sockets drop: the extension starts reconnecting). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data directory. */
+  restart(): Promise<void>;
+  /** Stops it and removes its data. */
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { persistent?: boolean } = {}): Promise<TestServer> {
+  const dataDir = options.persistent ? mkdtempSync(path.join(tmpdir(), 'texto-e2e-')) : 'memory://';
+  const config = loadConfigFile(DEMO_CONFIG_PATH);
+  const logs: string[] = [];
+  const start = (port: number) =>
+    startServer({ host: '127.0.0.1', port, dataDir, config, configPath: DEMO_CONFIG_PATH, log: (line) => logs.push(line) });
+  let running: Awaited<ReturnType<typeof startServer>> | null = await start(0);
+  const { port, url } = running;
+  return {
+    url,
+    port,
+    async stop() {
+      await running?.close();
+      running = null;
+    },
+    async restart() {
+      running = await start(port);
+    },
+    async close() {
+      await running?.close();
+      running = null;
+      if (options.persistent) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

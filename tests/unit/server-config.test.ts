@@ -1,0 +1,70 @@
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_CONFIG_PATH, loadConfigFile, parseConfig } from '../../server/config';
+
+const dir = mkdtempSync(join(tmpdir(), 'texto-config-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type RawConfig = Record<string, unknown> & { agents: Record<string, unknown>[]; numbers: Record<string, unknown>[] };
+
+/** The demo configuration as a plain object, to break on purpose. */
+function demoObject(): RawConfig {
+  const copy: unknown = structuredClone(loadConfigFile(DEMO_CONFIG_PATH));
+  return copy as RawConfig;
+}
+
+describe('configuration', () => {
+  it('loads the demo configuration with its agents, numbers and defaults', () => {
+    const config = loadConfigFile(DEMO_CONFIG_PATH);
+    expect(config.agents.map((a) => [a.username, a.name, a.capacity, a.queues])).toEqual([
+      ['alice', 'Alice Martin', 3, ['general']],
+      ['bob', 'Bob Durand', 3, ['general']],
+    ]);
+    expect(config.numbers.map((n) => [n.number, n.mode, n.queue, n.region])).toEqual([
+      ['+33186950001', 'page', 'general', 'FR'],
+      ['+33186950002', 'session', 'general', 'FR'],
+    ]);
+    expect(config.numbers[1]?.sessionInactivitySeconds).toBe(600);
+    expect(config.routing.offerTimeoutSeconds).toBe(20);
+    expect(config.contacts.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('names the field of a wrong value', () => {
+    const raw = demoObject();
+    (raw.routing as Record<string, unknown>).offerTimeoutSeconds = '20s';
+    expect(() => parseConfig(raw, 'test.yaml')).toThrow(/^test\.yaml: routing\.offerTimeoutSeconds: Invalid type: Expected number/);
+  });
+
+  it('names a misspelt key instead of ignoring it', () => {
+    const raw = demoObject();
+    (raw.routing as Record<string, unknown>).offerTimeoutSecs = 5;
+    expect(() => parseConfig(raw)).toThrow(/routing\.offerTimeoutSecs/);
+  });
+
+  it('refuses a password that is not a scrypt hash, and an agent in an unknown queue', () => {
+    const plain = demoObject();
+    plain.agents[0]!.passwordHash = 'texto-demo';
+    expect(() => parseConfig(plain)).toThrow(/agents\.0\.passwordHash: must be a scrypt hash/);
+    const queue = demoObject();
+    queue.agents[1]!.queues = ['general', 'sales'];
+    expect(() => parseConfig(queue)).toThrow('agents[1].queues[1]: unknown queue "sales" (declare it under queues)');
+  });
+
+  it('refuses a contact-centre number that is not E.164, and a number listed twice', () => {
+    const bad = demoObject();
+    bad.numbers[0]!.number = '01 86 95 00 01';
+    expect(() => parseConfig(bad)).toThrow(/numbers\.0\.number: a phone number in E\.164 form/);
+    const twice = demoObject();
+    twice.numbers[1]!.number = twice.numbers[0]!.number;
+    expect(() => parseConfig(twice)).toThrow('numbers: +33186950001 is listed twice');
+  });
+
+  it('reports unreadable files and invalid YAML with the path', () => {
+    expect(() => loadConfigFile(join(dir, 'missing.yaml'))).toThrow(/cannot read the configuration file .*missing\.yaml/);
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, 'agents: [unclosed\n');
+    expect(() => loadConfigFile(broken)).toThrow(/broken\.yaml is not valid YAML/);
+  });
+});
