@@ -1,4 +1,4 @@
-import { find as findLinks } from 'linkifyjs';
+import { findLinks } from '../entities/links';
 
 /** A run of text to spell-check, with UTF-16 offsets into the checked text. */
 export interface WordToken {
@@ -15,20 +15,19 @@ const CHUNK = /\S+/g;
 // Chunks that are identifiers rather than prose: numbers, times, prices, phone numbers and
 // references (any digit), e-mail addresses and handles (@), URLs, snake_case.
 const NOT_PROSE = /[\p{N}@_]|:\/\//u;
-// Only a chunk with a dot, colon or slash inside can hold a link: the others skip linkify.
-const LINK_HINT = /[.:/][\p{L}\p{N}]/u;
 
 /**
  * The words of `text` worth checking. A whitespace-separated chunk holding a URL, an e-mail
- * address or a domain (found by linkifyjs, the detector that makes them clickable in the
- * transcript) is skipped, and so is any chunk containing a digit, an @ or an underscore.
+ * address or a domain (found by lib/entities, the detector that makes them clickable in the
+ * transcript, which skips linkify for chunks that cannot hold one) is skipped, and so is any
+ * chunk containing a digit, an @ or an underscore.
  */
 export function wordTokens(text: string): WordToken[] {
   const tokens: WordToken[] = [];
   for (const chunk of text.matchAll(CHUNK)) {
     const chunkStart = chunk.index;
     if (NOT_PROSE.test(chunk[0])) continue;
-    if (LINK_HINT.test(chunk[0]) && findLinks(chunk[0]).length > 0) continue;
+    if (findLinks(chunk[0]).length > 0) continue;
     for (const match of chunk[0].matchAll(WORD)) {
       const start = chunkStart + match.index;
       tokens.push({ word: match[0], start, end: start + match[0].length });
