@@ -10,6 +10,18 @@ const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(): P
     about: 'what one inbound MMS picture costs the server (accept, thumbnail, ingest, memory)',
     load: () => import('./media'),
   },
+  entities: {
+    about: 'detecting links, emails and phone numbers in 10,000 messages, against linkify alone',
+    load: () => import('./entities'),
+  },
+  segments: {
+    about: 'the SMS counter per keystroke (GSM-7 and UCS-2 replies)',
+    load: () => import('./segments'),
+  },
+  spelling: {
+    about: 'dictionary load, memory, check and suggest, against plain typo-js',
+    load: () => import('./spelling'),
+  },
 };
 
 async function main(): Promise<void> {
