@@ -12,9 +12,11 @@ import { OutboundDispatcher } from './gateways/outbound';
 import { createSimulatorGateway } from './gateways/simulator-gateway';
 import { authRoutes } from './http/auth-routes';
 import { createRequestListener, type Route } from './http/router';
+import { responsesRoutes } from './http/responses-routes';
 import { simulatorRoutes } from './http/simulator-routes';
 import { staticRoutes } from './http/static-routes';
 import { registerRoutingDeadlines, withdrawOffersOfAbsentAgents } from './routing/deadlines';
+import { responseWarnings } from './responses/library';
 import { Presence } from './routing/presence';
 import { Scheduler } from './timers/scheduler';
 import { ConnectionHub } from './ws/hub';
@@ -55,7 +57,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await syncConfig(db, config);
 
     const scheduler = new Scheduler(db, log);
-    const outbound = new OutboundDispatcher(db, createSimulatorGateway(db), log);
+    const outbound = new OutboundDispatcher(db, createSimulatorGateway(db, config.simulator.multipart), log);
+    for (const warning of responseWarnings(config)) log(`configuration: ${warning}`);
     // The grace timers fire long after `context` below is set.
     const presence = new Presence(config.routing.presenceGraceSeconds * 1000, () => {
       withdrawOffersOfAbsentAgents(context).catch((error: unknown) => log(`presence: ${String(error)}`));
@@ -66,7 +69,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     registerRoutingDeadlines(context);
     await registerHousekeeping(context);
 
-    const routes: Route[] = [...authRoutes(context), ...(config.simulator.enabled ? [...simulatorRoutes(context), ...staticRoutes()] : [])];
+    const routes: Route[] = [...authRoutes(context), ...responsesRoutes(context), ...(config.simulator.enabled ? [...simulatorRoutes(context), ...staticRoutes()] : [])];
     const server = createServer(createRequestListener(routes, log));
     const sockets = attachAgentSockets(server, context);
     await new Promise<void>((resolve, reject) => {

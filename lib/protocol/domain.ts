@@ -55,6 +55,8 @@ export const MessageEntry = v.object({
   direction: v.picklist(['in', 'out']),
   author: Author,
   text: v.string(),
+  /** Outbound only: how many SMS the reply was sent as (absent for older entries and inbound texts). */
+  segments: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 export type MessageEntry = v.InferOutput<typeof MessageEntry>;
 

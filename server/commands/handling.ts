@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { segmentSms } from '../../lib/sms/segments';
+import { json } from '../db/db';
 import { requireChannel } from '../domain/channels';
 import { DomainError } from '../domain/errors';
 import { appendEvent } from '../domain/events';
@@ -18,26 +20,41 @@ async function myOpenInteraction(work: Work, agentId: string, interactionId: str
 
 /**
  * Stores the reply in the transcript and in the outbound queue (handed to the gateway after
- * commit); in page mode the reply ends the interaction.
+ * commit) as the SMS segments a carrier will deliver; in page mode the reply ends the interaction.
+ * The panel enforces the configured maximum number of SMS; the server checks it again.
  */
-export async function replyToCustomer(work: Work, agentId: string, interactionId: string, text: string): Promise<{ entryId: string }> {
+export async function replyToCustomer(
+  work: Work,
+  agentId: string,
+  interactionId: string,
+  text: string,
+): Promise<{ entryId: string; segments: number; encoding: string }> {
   const interaction = await myOpenInteraction(work, agentId, interactionId);
+  const { encoding, segments } = segmentSms(text);
+  const { maxMessages } = work.ctx.config.compose;
+  if (segments.length > maxMessages) {
+    throw new DomainError(
+      'bad_request',
+      `This reply needs ${segments.length} SMS (${encoding}); the limit is ${maxMessages}. Shorten it and send it again.`,
+    );
+  }
   await requireChannel(work.tx, interaction.channel === 'mms' ? 'mms' : 'sms', 'your reply was not sent');
   const [agent] = await work.tx.query<{ name: string }>('SELECT name FROM agents WHERE id = $1', [agentId]);
   const entry = await appendMessage(work, interactionId, {
     direction: 'out',
     author: { role: 'agent', agentId, name: agent?.name ?? agentId },
     text,
+    segments: segments.length,
   });
   await work.tx.query(
-    `INSERT INTO outbound_messages (id, interaction_id, from_number, to_number, text, created_at, state)
-     VALUES ($1, $2, $3, $4, $5, $6, 'pending')`,
-    [randomUUID(), interactionId, interaction.centre_number, interaction.customer_phone, text, work.now],
+    `INSERT INTO outbound_messages (id, interaction_id, from_number, to_number, text, created_at, state, encoding, parts)
+     VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8::jsonb)`,
+    [randomUUID(), interactionId, interaction.centre_number, interaction.customer_phone, text, work.now, encoding, json(segments)],
   );
   work.outboundQueued = true;
   await appendEvent(work, agentId, { type: 'transcriptAppended', interactionId, entry });
   if (interaction.mode === 'page') await closeAndReroute(work, agentId, interactionId, 'replied');
-  return { entryId: entry.id };
+  return { entryId: entry.id, segments: segments.length, encoding };
 }
 
 export async function markDone(work: Work, agentId: string, interactionId: string): Promise<void> {

@@ -92,13 +92,13 @@ export async function createInteraction(
 export async function appendMessage(
   work: Work,
   interactionId: string,
-  message: { direction: 'in' | 'out'; author: Author; text: string },
+  message: { direction: 'in' | 'out'; author: Author; text: string; segments?: number },
 ): Promise<MessageEntry> {
   const entry: MessageEntry = { kind: 'message', id: randomUUID(), at: work.now, ...message };
   await work.tx.query(
-    `INSERT INTO transcript_entries (id, interaction_id, at, kind, direction, author, text)
-     VALUES ($1, $2, $3, 'message', $4, $5::jsonb, $6)`,
-    [entry.id, interactionId, entry.at, entry.direction, json(entry.author), entry.text],
+    `INSERT INTO transcript_entries (id, interaction_id, at, kind, direction, author, text, segments)
+     VALUES ($1, $2, $3, 'message', $4, $5::jsonb, $6, $7)`,
+    [entry.id, interactionId, entry.at, entry.direction, json(entry.author), entry.text, entry.segments ?? null],
   );
   return entry;
 }
@@ -121,6 +121,7 @@ interface EntryRow {
   text: string | null;
   code: string | null;
   params: Record<string, string> | null;
+  segments?: number | null;
 }
 
 function toTranscriptEntry(row: EntryRow): TranscriptEntry {
@@ -140,5 +141,6 @@ function toTranscriptEntry(row: EntryRow): TranscriptEntry {
     direction: row.direction ?? 'in',
     author: row.author ?? { role: 'customer' },
     text: row.text ?? '',
+    ...(row.segments ? { segments: row.segments } : {}),
   };
 }
