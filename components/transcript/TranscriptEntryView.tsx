@@ -37,6 +37,7 @@ export function TranscriptEntryView({ entry, customer, locale }: { entry: Transc
       <p class="text" dir="auto">
         {entry.text}
       </p>
+      {entry.direction === 'out' && (entry.segments ?? 1) > 1 && <p class="sent-as">{t('compose_sent_as', String(entry.segments))}</p>}
     </li>
   );
 }

@@ -4,6 +4,7 @@ import { enqueue, settle } from '@/lib/outbox/outbox';
 import { Command, parseWith, type AgentProfile, type AgentState, type ServerFrame } from '@/lib/protocol';
 import { showWaitingOffers } from './badge';
 import { createConnection } from './connection';
+import { fetchResponses } from './responses-fetch';
 import { syncOfferNotifications } from './notifications';
 import type { PanelPorts } from './panel-ports';
 import {
@@ -195,6 +196,8 @@ export function createAgentSession(ports: PanelPorts) {
         case 'reconnect':
           connection.reconnectNow();
           return reply(request.requestId, { ok: true });
+        case 'fetchResponses':
+          return reply(request.requestId, auth ? await fetchResponses(auth) : { ok: false, code: 'not_signed_in', message: '' });
       }
     },
     /** The browser says the network is back: no reason to wait for the backoff. */

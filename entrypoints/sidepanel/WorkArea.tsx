@@ -1,6 +1,7 @@
 import { InteractionView } from '@/components/interaction/InteractionView';
 import { OfferCard } from '@/components/offers/OfferCard';
 import { t } from '@/lib/i18n/t';
+import { composeTools } from './compose-tools';
 import type { AppModel } from './models/app-model';
 
 /** Offers first (they expire), then the open interactions; a hint when there is nothing. */
@@ -35,6 +36,7 @@ export function WorkArea({ model, locale }: { model: AppModel; locale: string })
           onDraft={(text) => interactions.setDraft(interaction.id, text)}
           onSend={() => void interactions.reply(interaction.id)}
           onMarkDone={() => void interactions.markDone(interaction.id)}
+          compose={composeTools(model, interaction)}
         />
       ))}
       {offerList.length === 0 && interactionList.length === 0 && (

@@ -35,7 +35,9 @@ export type PanelRequest =
   | { type: 'signOut'; requestId: string }
   | { type: 'command'; requestId: string; command: Command }
   /** Try the connection now instead of waiting for the backoff. */
-  | { type: 'reconnect'; requestId: string };
+  | { type: 'reconnect'; requestId: string }
+  /** The standard responses library from the server (reply `result`: a StandardResponseLibrary). */
+  | { type: 'fetchResponses'; requestId: string };
 
 export type PanelReply =
   | { type: 'reply'; requestId: string; ok: true; result?: Record<string, unknown> }
@@ -58,7 +60,7 @@ export type BackgroundMessage =
 /** A request as the panel writes it; the link adds the `requestId`. */
 export type PanelRequestBody = PanelRequest extends infer R ? (R extends PanelRequest ? Omit<R, 'requestId'> : never) : never;
 
-const REQUEST_TYPES = new Set<PanelRequest['type']>(['signIn', 'signOut', 'command', 'reconnect']);
+const REQUEST_TYPES = new Set<PanelRequest['type']>(['signIn', 'signOut', 'command', 'reconnect', 'fetchResponses']);
 
 /** Shape check of what arrives on the Port: even our own panel's messages are checked before use. */
 export function isPanelRequest(message: unknown): message is PanelRequest {

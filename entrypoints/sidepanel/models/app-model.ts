@@ -6,8 +6,10 @@ import { createConnectionModel } from './connection-model';
 import { createInteractionsModel } from './interactions-model';
 import { createNoticesModel } from './notices-model';
 import { createOffersModel } from './offers-model';
+import { createResponsesModel } from './responses-model';
 import { createSessionModel } from './session-model';
 import { createSettingsModel } from './settings-model';
+import { createSpellingModel } from './spelling-model';
 
 /** Every app-level model, fed by ONE subscription to the background. */
 export function createAppModel(link: BackgroundLink) {
@@ -19,6 +21,8 @@ export function createAppModel(link: BackgroundLink) {
   const offers = createOffersModel(link, agent);
   const interactions = createInteractionsModel(link, agent);
   const notices = createNoticesModel(connection, agent);
+  const spelling = createSpellingModel(settings);
+  const responses = createResponsesModel(link, session, settings);
 
   link.subscribe((message) =>
     batch(() => {
@@ -29,7 +33,7 @@ export function createAppModel(link: BackgroundLink) {
     }),
   );
 
-  return { clock, session, settings, connection, agent, offers, interactions, notices };
+  return { clock, session, settings, connection, agent, offers, interactions, notices, spelling, responses };
 }
 
 export type AppModel = ReturnType<typeof createAppModel>;
