@@ -1,23 +1,21 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/t';
-import type { StandardResponse } from '@/lib/protocol';
-import { responseForShortcut, type ShortcutAtCaret } from '@/lib/responses/shortcuts';
 import { countSms } from '@/lib/sms/count';
 import { unicodeCulprits } from '@/lib/sms/culprits';
 import { replaceLookalikes } from '@/lib/sms/lookalikes';
 import type { Misspelling } from '@/lib/spelling';
 import { ComposeToolbar } from './ComposeToolbar';
 import { groupCulprits } from './culprit-list';
-import { MessageField, type MenuAnchor } from './MessageField';
-import { fillResponse } from './placeholders';
-import { ResponsesDialog } from './ResponsesDialog';
+import { MessageField } from './MessageField';
 import { SmsCounter } from './SmsCounter';
 import { SpellingWarningDialog } from './SpellingWarningDialog';
-import { SuggestionMenu } from './SuggestionMenu';
 import { replaceInTextarea, selectInTextarea } from './text-edit';
 import { rebaseRanges } from './text-ranges';
 import type { ComposeTools } from './tools';
 import { UnicodeCharacters } from './UnicodeCharacters';
+import { useLocalDraft } from './use-local-draft';
+import { useResponses } from './use-responses';
+import { useSuggestionMenu } from './use-suggestion-menu';
 import './compose.css';
 
 interface Props {
@@ -31,30 +29,26 @@ interface Props {
   onMarkDone: () => void;
 }
 
-interface OpenMenu {
-  misspelling: Misspelling;
-  suggestions: string[];
-  anchor: MenuAnchor;
-}
-
 /**
  * The reply box: the SMS counter and the characters that force Unicode, standard responses (the
  * library or a shortcut keyword), spell check with suggestions, and Send (or Ctrl+Enter) — with
  * the "send anyway?" question when the administrator wants it. Mark Done closes without replying.
  */
-export function ComposeBox({ boxId, draft, busy, tools, onDraft, onSend, onMarkDone }: Props) {
+export function ComposeBox({ boxId, draft: savedDraft, busy, tools, onDraft, onSend, onMarkDone }: Props) {
   const { spelling, settings } = tools;
+  const { text: draft, change, flush } = useLocalDraft(savedDraft, onDraft);
+  const sendNow = () => {
+    flush();
+    onSend();
+  };
   const textarea = useRef<HTMLTextAreaElement>(null);
   const fieldId = useId();
   const counterId = useId();
   const unicodeId = useId();
   const hintId = useId();
   const summaryId = useId();
-  const [menu, setMenu] = useState<OpenMenu | null>(null);
   const [warning, setWarning] = useState<readonly Misspelling[] | null>(null);
-  const [libraryOpen, setLibraryOpen] = useState(false);
   const [checking, setChecking] = useState(false);
-  const selection = useRef<[number, number]>([draft.length, draft.length]);
 
   const count = useMemo(() => countSms(draft), [draft]);
   const culprits = useMemo(() => unicodeCulprits(draft), [draft]);
@@ -62,6 +56,9 @@ export function ComposeBox({ boxId, draft, busy, tools, onDraft, onSend, onMarkD
   const canReplace = culprits.length > 0 && replaceLookalikes(draft) !== draft;
   const result = spelling.result(boxId);
   const misspellings = useMemo(() => (result ? rebaseRanges(result.misspellings, result.text, draft) : []), [result, draft]);
+  // Like word processors, the word being typed is not underlined until the agent leaves it.
+  const [typingAt, setTypingAt] = useState<number | null>(null);
+  const underlined = useMemo(() => misspellings.filter((m) => m.end !== typingAt), [misspellings, typingAt]);
 
   useEffect(() => spelling.watch(boxId, draft), [boxId, draft, spelling]);
   useEffect(() => () => spelling.unwatch(boxId), [boxId, spelling]);
@@ -77,41 +74,21 @@ export function ComposeBox({ boxId, draft, busy, tools, onDraft, onSend, onMarkD
       setChecking(false);
       if (found && found.length > 0) return setWarning(found);
     }
-    onSend();
+    sendNow();
   };
 
-  const insertResponse = (response: StandardResponse, start: number, end: number) => {
-    const area = textarea.current;
-    if (!area) return;
-    const filled = fillResponse(response, tools.variables);
-    replaceInTextarea(area, start, end, filled.text);
-    // An unknown value stands as a placeholder: select the first, ready to be typed over.
-    const first = filled.placeholders[0];
-    if (first) selectInTextarea(area, start + first.start, start + first.end);
-  };
-
-  const expandShortcut = (shortcut: ShortcutAtCaret) => {
-    const response = responseForShortcut(tools.responses.library, shortcut.keyword, spelling.language);
-    if (!response) return false;
-    insertResponse(response, shortcut.start, shortcut.end);
-    return true;
-  };
-
-  const openSuggestions = async (misspelling: Misspelling, anchor: MenuAnchor) => {
-    if (textarea.current) selection.current = [textarea.current.selectionStart, textarea.current.selectionEnd];
-    const suggestions = await spelling.suggest(misspelling.word).catch(() => []);
-    setMenu({ misspelling, suggestions, anchor });
-  };
-
-  const closeMenu = (caret?: [number, number]) => {
-    setMenu(null);
-    const [start, end] = caret ?? selection.current;
+  /** Puts the caret (or a selection) where a menu or dialog leaves the agent. */
+  const moveCaret = (start: number, end: number) => {
+    setTypingAt(null);
     if (textarea.current) selectInTextarea(textarea.current, start, end);
   };
+  const suggestions = useSuggestionMenu(textarea, spelling, moveCaret);
+  const responses = useResponses(textarea, tools, moveCaret);
 
   return (
     <form
       class="compose"
+      onFocusOut={flush}
       onSubmit={(event) => {
         event.preventDefault();
         void send();
@@ -123,14 +100,20 @@ export function ComposeBox({ boxId, draft, busy, tools, onDraft, onSend, onMarkD
           id={fieldId}
           text={draft}
           misspellings={misspellings}
+          underlined={underlined}
           culprits={culprits}
           describedBy={[counterId, culpritGroups.length > 0 ? unicodeId : '', summaryId, hintId].filter(Boolean).join(' ')}
           invalid={overLimit}
+          spelling={result?.text === draft ? 'checked' : spelling.status === 'ready' ? 'pending' : 'off'}
           textareaRef={textarea}
-          onText={onDraft}
+          onText={(value, caret) => {
+            setTypingAt(caret);
+            change(value);
+          }}
+          onCaretMoved={() => setTypingAt(null)}
           onSubmitKey={() => void send()}
-          onShortcut={expandShortcut}
-          onSuggestions={(misspelling, anchor) => void openSuggestions(misspelling, anchor)}
+          onShortcut={responses.expandShortcut}
+          onSuggestions={suggestions.open}
         />
       </div>
       <SmsCounter id={counterId} count={count} maxMessages={settings.maxMessages} />
@@ -142,12 +125,9 @@ export function ComposeBox({ boxId, draft, busy, tools, onDraft, onSend, onMarkD
       />
       <ComposeToolbar
         spelling={spelling}
-        misspelled={misspellings.map((m) => m.word)}
+        misspelled={underlined.map((m) => m.word)}
         summaryId={summaryId}
-        onOpenResponses={() => {
-          if (textarea.current) selection.current = [textarea.current.selectionStart, textarea.current.selectionEnd];
-          setLibraryOpen(true);
-        }}
+        onOpenResponses={responses.openLibrary}
       />
       <p id={hintId} class="hint">
         {t('compose_hint')}
@@ -160,52 +140,19 @@ export function ComposeBox({ boxId, draft, busy, tools, onDraft, onSend, onMarkD
           {t('compose_mark_done')}
         </button>
       </div>
-      {menu && (
-        <SuggestionMenu
-          word={menu.misspelling.word}
-          suggestions={menu.suggestions}
-          anchor={menu.anchor}
-          onClose={() => closeMenu()}
-          onReplace={(suggestion) => {
-            const { start, end, word } = menu.misspelling;
-            setMenu(null);
-            if (textarea.current && textarea.current.value.slice(start, end) === word) {
-              replaceInTextarea(textarea.current, start, end, suggestion);
-            } else closeMenu();
-          }}
-          onAddWord={() => {
-            const { end } = menu.misspelling;
-            void spelling.addWord(menu.misspelling.word);
-            closeMenu([end, end]);
-          }}
-        />
-      )}
-      {libraryOpen && (
-        <ResponsesDialog
-          responses={tools.responses}
-          preview={(response) => fillResponse(response, tools.variables).text}
-          onClose={() => {
-            setLibraryOpen(false);
-            closeMenu(selection.current);
-          }}
-          onInsert={(response) => {
-            setLibraryOpen(false);
-            const [start, end] = selection.current;
-            insertResponse(response, start, end);
-          }}
-        />
-      )}
+      {suggestions.element}
+      {responses.element}
       {warning && (
         <SpellingWarningDialog
           misspellings={warning}
           onSend={() => {
             setWarning(null);
-            onSend();
+            sendNow();
           }}
           onReview={() => {
             const first = warning[0];
             setWarning(null);
-            if (first) closeMenu([first.start, first.end]);
+            if (first) moveCaret(first.start, first.end);
           }}
         />
       )}

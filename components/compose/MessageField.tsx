@@ -14,17 +14,27 @@ export interface MenuAnchor {
 interface Props {
   id: string;
   text: string;
+  /** Every misspelling (what Ctrl+. and the menu key reach). */
   misspellings: readonly Misspelling[];
+  /** Those drawn: not the word being typed at the caret. */
+  underlined: readonly Misspelling[];
   culprits: readonly UnicodeCulprit[];
   describedBy: string;
   invalid: boolean;
+  /** Whether the underlines belong to the text as it is now (read by tests and bench/compose.ts). */
+  spelling: 'checked' | 'pending' | 'off';
   textareaRef: RefObject<HTMLTextAreaElement | null>;
-  onText: (text: string) => void;
+  /** The agent edited the text; `caret` is where the edit left the caret. */
+  onText: (text: string, caret: number) => void;
+  /** The caret moved without typing (click, arrows, focus leaving). */
+  onCaretMoved: () => void;
   onSubmitKey: () => void;
   /** The agent typed a keyword then Space or Tab; true if it was a shortcut and was expanded. */
   onShortcut: (shortcut: ShortcutAtCaret) => boolean;
   onSuggestions: (misspelling: Misspelling, anchor: MenuAnchor) => void;
 }
+
+const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 
 const isSuggestionKey = (e: KeyboardEvent) =>
   ((e.ctrlKey || e.metaKey) && e.key === '.') || (e.shiftKey && e.key === 'F10') || e.key === 'ContextMenu';
@@ -35,9 +45,9 @@ const isSuggestionKey = (e: KeyboardEvent) =>
  * click) on an underlined word opens its suggestions — Ctrl+. also walks to the next one.
  */
 export function MessageField(props: Props) {
-  const { id, text, misspellings, culprits, textareaRef } = props;
+  const { id, text, misspellings, underlined, culprits, textareaRef } = props;
   const mirror = useRef<HTMLDivElement>(null);
-  const pieces = useMemo(() => highlightPieces(text, misspellings, culprits), [text, misspellings, culprits]);
+  const pieces = useMemo(() => highlightPieces(text, underlined, culprits), [text, underlined, culprits]);
 
   /** Where the menu of a misspelling opens: under its first line in the mirror. */
   const anchorOf = (misspelling: Misspelling): MenuAnchor => {
@@ -60,6 +70,7 @@ export function MessageField(props: Props) {
 
   const onKeyDown = (e: KeyboardEvent) => {
     const area = e.currentTarget as HTMLTextAreaElement;
+    if (NAVIGATION_KEYS.has(e.key)) props.onCaretMoved();
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       props.onSubmitKey();
@@ -91,7 +102,7 @@ export function MessageField(props: Props) {
   };
 
   return (
-    <div class="message-field">
+    <div class="message-field" data-spelling={props.spelling}>
       <HighlightMirror pieces={pieces} mirrorRef={mirror} />
       <textarea
         id={id}
@@ -102,7 +113,9 @@ export function MessageField(props: Props) {
         spellcheck={false}
         aria-describedby={props.describedBy}
         aria-invalid={props.invalid || undefined}
-        onInput={(e) => props.onText(e.currentTarget.value)}
+        onInput={(e) => props.onText(e.currentTarget.value, e.currentTarget.selectionEnd)}
+        onMouseDown={props.onCaretMoved}
+        onBlur={props.onCaretMoved}
         onKeyDown={onKeyDown}
         onContextMenu={onContextMenu}
         onScroll={(e) => {

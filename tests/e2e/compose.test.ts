@@ -168,24 +168,30 @@ describe('the message box', () => {
 
   it('English spelling: underlines as the agent types, a suggestion applied from the keyboard, Add to dictionary', async () => {
     await openInteraction('Hello');
+    // The word being typed is left alone until the agent leaves it (here: types the period).
     await panel.keyboard.type('I will recieve it tomorow');
+    await panel.waitForSelector('.message-field[data-spelling="checked"]');
+    expect(await panel.$$eval('.message-mirror [data-misspelling]', (spans) => spans.map((span) => span.textContent))).toEqual(['recieve']);
+    await waitForText(panel, '.spelling-status', '1 word to check');
+    await panel.keyboard.type('.');
     await waitUnderlined(['recieve', 'tomorow']);
     await waitForText(panel, '.spelling-status', '2 words to check');
 
-    // Ctrl+. opens the suggestions of the misspelling at the caret, or walks to the next one.
-    await pressCtrl('Period');
-    await panel.waitForSelector(byRole('menu', 'Suggestions for tomorow'));
-    await panel.keyboard.press('Escape');
-    expect(await panel.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
-    await panel.keyboard.press('Home');
+    // Ctrl+. opens the suggestions of the misspelling at the caret, else the next one (from the
+    // end of the text, back to the first).
     await pressCtrl('Period');
     const menu = await panel.waitForSelector(byRole('menu', 'Suggestions for recieve'));
     expect(await menu!.$$eval('[role="menuitem"]', (items) => items.map((i) => i.textContent))).toContain('receive');
     expect(await panel.evaluate(() => document.activeElement?.textContent)).toBe('receive');
     await panel.keyboard.press('Enter');
     await panel.waitForSelector('[role="menu"]', { hidden: true });
-    expect((await box()).value).toBe('I will receive it tomorow');
+    expect((await box()).value).toBe('I will receive it tomorow.');
     await waitUnderlined(['tomorow']);
+    await pressCtrl('Period');
+    await panel.waitForSelector(byRole('menu', 'Suggestions for tomorow'));
+    await panel.keyboard.press('Escape');
+    await panel.waitForSelector('[role="menu"]', { hidden: true });
+    expect(await panel.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
 
     // A right click on the underlined word opens the same menu; Add to dictionary is the last item.
     const rect = await panel.$eval('.message-mirror [data-misspelling]', (span) => {
@@ -263,7 +269,7 @@ describe('the message box', () => {
     panel = await chrome.openSidePanel();
     await openInteraction('Re-bonjour');
     expect(await panel.$eval('.spelling-language select', (s) => s.value)).toBe('fr');
-    await panel.keyboard.type('Merci pour votre mesage');
+    await panel.keyboard.type('Merci pour votre mesage.');
     await waitUnderlined(['mesage']);
     await panel.select(byRole('combobox', 'Spelling'), 'en');
     await markDone();

@@ -1,7 +1,7 @@
 import { computed, effect, signal } from '@preact/signals';
-import { createSpellChecker, fetchBundledArtefact, SPELLING_LANGUAGES, type Misspelling, type SpellChecker, type SpellingLanguage } from '@/lib/spelling';
+import { createSpellChecker, fetchBundledArtefact, SpellingError, SPELLING_LANGUAGES, type Misspelling, type SpellChecker, type SpellingLanguage } from '@/lib/spelling';
 import type { SettingsModel } from './settings-model';
-import { loadChosenLanguage, loadPersonalWords, saveChosenLanguage, savePersonalWords, uiSpellingLanguage } from './spelling-preferences';
+import { loadSpellingPreferences, saveChosenLanguage, savePersonalWords, uiSpellingLanguage } from './spelling-preferences';
 
 /** Sending never waits longer than this for the spell check behind the warning. */
 const SEND_CHECK_TIMEOUT_MS = 2000;
@@ -31,6 +31,8 @@ export function createSpellingModel(settings: SettingsModel) {
   let checker: SpellChecker | null = null;
   let pumping = false;
   let started: SpellingLanguage | undefined;
+  /** Each language's personal dictionary as stored, kept current by addWord. */
+  const personalWords: Record<SpellingLanguage, readonly string[]> = { en: [], fr: [] };
 
   const setResult = (boxId: string, result: SpellingResult | null) => {
     const next = new Map(results.value);
@@ -39,28 +41,27 @@ export function createSpellingModel(settings: SettingsModel) {
     results.value = next;
   };
 
-  async function start(next: SpellingLanguage) {
+  function start(next: SpellingLanguage) {
     checker?.dispose();
-    checker = null;
     status.value = 'loading';
     failure.value = null;
     results.value = new Map();
-    const words = await loadPersonalWords(next).catch(() => []);
-    if (started !== next) return; // another language was picked meanwhile
-    const created = createSpellChecker({ language: next, loadArtefact: fetchBundledArtefact, personalWords: words });
+    const created = createSpellChecker({ language: next, loadArtefact: takeArtefact, personalWords: personalWords[next] });
     checker = created;
-    try {
-      await created.ready;
-      if (checker !== created) return;
-      status.value = 'ready';
-      // Read by bench/compose.ts: how long after the panel opened the dictionary was usable.
-      performance.mark('texto:spelling-ready', { detail: { language: next } });
-      void pump();
-    } catch (error) {
-      if (checker !== created) return;
-      status.value = 'failed';
-      failure.value = error instanceof Error ? error.message : String(error);
-    }
+    created.ready.then(
+      () => {
+        if (checker !== created) return;
+        status.value = 'ready';
+        // Read by bench/compose.ts: how long after the panel opened the dictionary was usable.
+        performance.mark('texto:spelling-ready', { detail: { language: next } });
+        void pump();
+      },
+      (error: unknown) => {
+        if (checker !== created) return;
+        status.value = 'failed';
+        failure.value = error instanceof Error ? error.message : String(error);
+      },
+    );
   }
 
   /** Checks, one at a time, each watched box whose newest text has no result yet. */
@@ -76,11 +77,13 @@ export function createSpellingModel(settings: SettingsModel) {
         const [boxId, text] = next;
         const outcome = await current.check(text);
         if (current !== checker) continue;
-        // 'superseded': a Send check took its turn; the loop asks again.
+        // Only this loop checks, so nothing supersedes it; if it ever did, the loop asks again.
         if (outcome.status === 'checked' && wanted.get(boxId) !== undefined) setResult(boxId, outcome);
       }
     } catch (error) {
-      console.warn('Texto: spell check failed:', error);
+      // A checker replaced by another language rejects what it had pending: nothing to report.
+      // Otherwise the next keystroke (watch) tries again.
+      if (!(error instanceof SpellingError && error.code === 'disposed')) console.warn('Texto: spell check failed:', error);
     } finally {
       pumping = false;
     }
@@ -93,14 +96,30 @@ export function createSpellingModel(settings: SettingsModel) {
     void pump();
   }
 
-  void loadChosenLanguage()
+  // The likely dictionary is fetched while storage says which one the agent picked: the panel
+  // needs it within a few hundred milliseconds of opening. Used once (it is transferred).
+  const prefetched = new Map<SpellingLanguage, Promise<ArrayBuffer>>();
+  const likely = uiSpellingLanguage();
+  const early = fetchBundledArtefact(likely);
+  early.catch(() => undefined);
+  prefetched.set(likely, early);
+  const takeArtefact = (wanted: SpellingLanguage) => {
+    const buffer = prefetched.get(wanted);
+    prefetched.clear(); // another language picked: let the guess go
+    return buffer ?? fetchBundledArtefact(wanted);
+  };
+
+  void loadSpellingPreferences()
     .catch(() => null)
-    .then((stored) => (chosen.value = stored));
+    .then((stored) => {
+      if (stored) Object.assign(personalWords, stored.words);
+      chosen.value = stored?.chosen ?? null;
+    });
   effect(() => {
     const next = language.value;
     if (chosen.value === undefined || next === started) return;
     started = next;
-    void start(next);
+    start(next);
   });
 
   return {
@@ -149,6 +168,7 @@ export function createSpellingModel(settings: SettingsModel) {
       const current = checker;
       if (!current) return;
       const words = await current.addWord(word);
+      personalWords[current.language] = words;
       await savePersonalWords(current.language, words);
       if (current !== checker) return;
       results.value = new Map();

@@ -8,20 +8,26 @@ const LANGUAGE_KEY = 'texto.spelling.language';
 const wordsKey = (language: SpellingLanguage) => `texto.spelling.words.${language}`;
 
 const isLanguage = (value: unknown): value is SpellingLanguage => SPELLING_LANGUAGES.includes(value as SpellingLanguage);
+const asWords = (value: unknown): string[] => (Array.isArray(value) ? value.filter((word): word is string => typeof word === 'string') : []);
 
-/** The language the agent picked, or null if they never did. */
-export async function loadChosenLanguage(): Promise<SpellingLanguage | null> {
-  const stored = (await browser.storage.local.get(LANGUAGE_KEY))[LANGUAGE_KEY];
-  return isLanguage(stored) ? stored : null;
+export interface SpellingPreferences {
+  /** The language the agent picked, or null if they never did. */
+  chosen: SpellingLanguage | null;
+  words: Record<SpellingLanguage, string[]>;
+}
+
+/** Everything in one storage read: the dictionary's load waits for it when the panel opens. */
+export async function loadSpellingPreferences(): Promise<SpellingPreferences> {
+  const stored = await browser.storage.local.get([LANGUAGE_KEY, ...SPELLING_LANGUAGES.map(wordsKey)]);
+  const chosen = stored[LANGUAGE_KEY];
+  return {
+    chosen: isLanguage(chosen) ? chosen : null,
+    words: { en: asWords(stored[wordsKey('en')]), fr: asWords(stored[wordsKey('fr')]) },
+  };
 }
 
 export async function saveChosenLanguage(language: SpellingLanguage): Promise<void> {
   await browser.storage.local.set({ [LANGUAGE_KEY]: language });
-}
-
-export async function loadPersonalWords(language: SpellingLanguage): Promise<string[]> {
-  const stored = (await browser.storage.local.get(wordsKey(language)))[wordsKey(language)];
-  return Array.isArray(stored) ? stored.filter((word): word is string => typeof word === 'string') : [];
 }
 
 export async function savePersonalWords(language: SpellingLanguage, words: readonly string[]): Promise<void> {
