@@ -50,8 +50,10 @@ export function ResponsesDialog({ responses, preview, onInsert, onClose }: Props
       </div>
       <label class="field">
         <span>{t('responses_search')}</span>
+        {/* The dialog opens on the search field: type to filter, Enter inserts the first match. */}
         <input
           type="search"
+          autoFocus
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
