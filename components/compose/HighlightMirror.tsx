@@ -21,8 +21,8 @@ export const HighlightMirror = memo(function HighlightMirror({ pieces, mirrorRef
         piece.misspelledAt === undefined && !piece.unicode ? (
           piece.text
         ) : (
+          // No keys: typing shifts every offset, and by position Preact only updates the text in place.
           <span
-            key={piece.start}
             class={`${piece.misspelledAt === undefined ? '' : 'misspelled'}${piece.unicode ? ' unicode' : ''}`}
             data-misspelling={piece.misspelledAt}
           >

@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
+import { MAX_REPLY_LENGTH } from '@/lib/protocol';
 import { shortcutBeforeCaret, type ShortcutAtCaret } from '@/lib/responses/shortcuts';
 import type { Misspelling } from '@/lib/spelling';
 import type { UnicodeCulprit } from '@/lib/sms/culprits';
@@ -47,7 +48,12 @@ const isSuggestionKey = (e: KeyboardEvent) =>
 export function MessageField(props: Props) {
   const { id, text, misspellings, underlined, culprits, textareaRef } = props;
   const mirror = useRef<HTMLDivElement>(null);
-  const pieces = useMemo(() => highlightPieces(text, underlined, culprits), [text, underlined, culprits]);
+  // Past what can be sent at all, the mirror holds the plain text: a pasted page of emoji would
+  // otherwise cost thousands of highlighted nodes (the counter and the list still say it all).
+  const pieces = useMemo(
+    () => (text.length > MAX_REPLY_LENGTH ? [{ text, start: 0, unicode: false }] : highlightPieces(text, underlined, culprits)),
+    [text, underlined, culprits],
+  );
 
   /** Where the menu of a misspelling opens: under its first line in the mirror. */
   const anchorOf = (misspelling: Misspelling): MenuAnchor => {

@@ -47,23 +47,35 @@ export interface HighlightPiece {
   unicode: boolean;
 }
 
-/** Cuts `text` into runs that share the same highlights, for the mirror behind the textarea. */
+/**
+ * Cuts `text` into runs that share the same highlights, for the mirror behind the textarea. One
+ * sweep over the sorted boundaries (misspellings never overlap each other, nor do Unicode
+ * characters), so a pasted page of emoji costs no more than its length.
+ */
 export function highlightPieces(text: string, misspellings: readonly TextRange[], unicode: readonly TextRange[]): HighlightPiece[] {
-  const cuts = new Set([0, text.length]);
-  for (const range of [...misspellings, ...unicode]) {
-    cuts.add(Math.max(0, Math.min(text.length, range.start)));
-    cuts.add(Math.max(0, Math.min(text.length, range.end)));
-  }
-  const points = [...cuts].sort((a, b) => a - b);
+  const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
+  const byStart = (a: TextRange, b: TextRange) => a.start - b.start;
+  const marked = [...misspellings].sort(byStart);
+  const forced = [...unicode].sort(byStart);
+  const cuts = [0, text.length];
+  for (const range of marked) cuts.push(clamp(range.start), clamp(range.end));
+  for (const range of forced) cuts.push(clamp(range.start), clamp(range.end));
+  cuts.sort((a, b) => a - b);
   const pieces: HighlightPiece[] = [];
-  for (let i = 0; i + 1 < points.length; i += 1) {
-    const start = points[i]!;
-    const end = points[i + 1]!;
-    const misspelling = misspellings.find((range) => range.start <= start && end <= range.end);
+  let m = 0;
+  let u = 0;
+  for (let i = 0; i + 1 < cuts.length; i += 1) {
+    const start = cuts[i]!;
+    const end = cuts[i + 1]!;
+    if (start === end) continue;
+    while (m < marked.length && marked[m]!.end <= start) m += 1;
+    while (u < forced.length && forced[u]!.end <= start) u += 1;
+    const candidate = marked[m];
+    const misspelling = candidate && candidate.start <= start && end <= candidate.end ? candidate : undefined;
     pieces.push({
       text: text.slice(start, end),
       start,
-      unicode: unicode.some((range) => range.start <= start && end <= range.end),
+      unicode: u < forced.length && forced[u]!.start <= start && end <= forced[u]!.end,
       ...(misspelling ? { misspelledAt: misspelling.start } : {}),
     });
   }

@@ -1,5 +1,6 @@
 import { computed, effect, signal } from '@preact/signals';
 import { createSpellChecker, fetchBundledArtefact, SpellingError, SPELLING_LANGUAGES, type Misspelling, type SpellChecker, type SpellingLanguage } from '@/lib/spelling';
+import { MAX_CHECKED_LENGTH } from '@/lib/spelling/protocol';
 import type { SettingsModel } from './settings-model';
 import { loadSpellingPreferences, saveChosenLanguage, savePersonalWords, uiSpellingLanguage } from './spelling-preferences';
 
@@ -75,6 +76,11 @@ export function createSpellingModel(settings: SettingsModel) {
         const next = [...wanted].find(([boxId, text]) => results.value.get(boxId)?.text !== text);
         if (!next) return;
         const [boxId, text] = next;
+        // A paste far beyond any SMS is not checked (the worker would refuse it): no underlines.
+        if (text.length > MAX_CHECKED_LENGTH) {
+          setResult(boxId, { text, misspellings: [] });
+          continue;
+        }
         const outcome = await current.check(text);
         if (current !== checker) continue;
         // Only this loop checks, so nothing supersedes it; if it ever did, the loop asks again.
