@@ -154,7 +154,9 @@ async function suggestionTimes(panel: Page, typos: string[]) {
   const times: number[] = [];
   for (const typo of typos) {
     await setText(panel, typo);
-    if (!(await panel.$('.message-mirror [data-misspelling]'))) continue;
+    // The word just typed is underlined once the caret leaves it (a navigation key will do).
+    await panel.keyboard.press('End');
+    if (!(await panel.waitForSelector('.message-mirror [data-misspelling]', { timeout: 1000 }).catch(() => null))) continue;
     await panel.evaluate(MENU_TIMER);
     await panel.keyboard.down('Control');
     await panel.keyboard.press('Period');
@@ -164,6 +166,7 @@ async function suggestionTimes(panel: Page, typos: string[]) {
     times.push(time);
     await panel.keyboard.press('Escape');
   }
+  if (times.length === 0) throw new Error('no typo was underlined in the panel');
   return spread(times);
 }
 
