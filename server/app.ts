@@ -5,12 +5,15 @@ import { isLoopback, refuseDemoPasswordsBeyondLoopback } from './auth/demo-guard
 import { syncConfig } from './config/sync';
 import type { ServerContext } from './context';
 import { migrate } from './db/migrate';
+import type { Db } from './db/db';
+import { openMediaFiles } from './domain/media-files';
 import { openPglite } from './db/pglite';
 import { registerHousekeeping } from './domain/housekeeping';
 import { runWork } from './domain/work';
 import { OutboundDispatcher } from './gateways/outbound';
 import { createSimulatorGateway } from './gateways/simulator-gateway';
 import { authRoutes } from './http/auth-routes';
+import { withMediaRoute } from './http/media-routes';
 import { createRequestListener, type Route } from './http/router';
 import { simulatorRoutes } from './http/simulator-routes';
 import { staticRoutes } from './http/static-routes';
@@ -27,6 +30,11 @@ export interface ServerOptions {
   config?: TextoConfig; // parsed configuration; default: loaded from configPath
   configPath?: string; // default: $CONFIG or config/demo.yaml
   log?: (line: string) => void;
+  /**
+   * Runs once the database is migrated and loaded with the configuration, before the server
+   * listens: benchmarks and tests seed bulk data here, or keep the handle to look rows up.
+   */
+  onDatabase?: (db: Db) => Promise<void> | void;
 }
 
 export interface RunningServer {
@@ -53,6 +61,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     await migrate(db, log);
     await syncConfig(db, config);
+    await options.onDatabase?.(db);
+    const media = await openMediaFiles(options.dataDir ?? './data', config.media);
+    cleanup.push(() => media.close());
 
     const scheduler = new Scheduler(db, log);
     const outbound = new OutboundDispatcher(db, createSimulatorGateway(db), log);
@@ -60,14 +71,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const presence = new Presence(config.routing.presenceGraceSeconds * 1000, () => {
       withdrawOffersOfAbsentAgents(context).catch((error: unknown) => log(`presence: ${String(error)}`));
     });
-    const context: ServerContext = { db, config, log, presence, hub: new ConnectionHub(), scheduler, outbound };
+    const context: ServerContext = { db, config, log, presence, hub: new ConnectionHub(), scheduler, outbound, media };
     cleanup.push(() => outbound.close(), () => scheduler.close(), () => presence.close());
 
     registerRoutingDeadlines(context);
     await registerHousekeeping(context);
 
     const routes: Route[] = [...authRoutes(context), ...(config.simulator.enabled ? [...simulatorRoutes(context), ...staticRoutes()] : [])];
-    const server = createServer(createRequestListener(routes, log));
+    const server = createServer(withMediaRoute(context, createRequestListener(routes, log)));
     const sockets = attachAgentSockets(server, context);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

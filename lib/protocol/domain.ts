@@ -45,8 +45,26 @@ export const SystemCode = v.picklist([
   'agent_joined',
   'agent_left',
   'interaction_done',
+  /** An MMS file was not accepted; params: file, number, reason and the reason's own values. */
+  'media_refused',
+  /** The agent started a call / an email from the panel; params: name, target. */
+  'activity_call',
+  'activity_email',
 ]);
 export type SystemCode = v.InferOutput<typeof SystemCode>;
+
+/**
+ * One image of an MMS as the transcript records it: `id` is the SHA-256 of its bytes (the server
+ * stores each file once by it). No URL: links are signed per agent and per request (`mediaLinks`).
+ */
+export const MessageMedia = v.object({
+  id: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  contentType: v.picklist(['image/jpeg', 'image/png', 'image/gif', 'image/webp']),
+  width: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  height: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  filename: v.optional(v.string()),
+});
+export type MessageMedia = v.InferOutput<typeof MessageMedia>;
 
 export const MessageEntry = v.object({
   kind: v.literal('message'),
@@ -55,6 +73,8 @@ export const MessageEntry = v.object({
   direction: v.picklist(['in', 'out']),
   author: Author,
   text: v.string(),
+  /** The images of an MMS, in the order sent (absent for an SMS). */
+  media: v.optional(v.array(MessageMedia)),
 });
 export type MessageEntry = v.InferOutput<typeof MessageEntry>;
 
@@ -77,6 +97,8 @@ export const Interaction = v.object({
   customer: Customer,
   /** The contact centre's number the customer wrote to. */
   centreNumber: v.string(),
+  /** That number's region (ISO 3166 code such as FR): how national phone numbers in the transcript are read. */
+  region: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/))),
   queue: v.string(),
   createdAt: Time,
   acceptedAt: v.optional(Time),

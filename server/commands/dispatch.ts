@@ -5,6 +5,7 @@ import { DomainError } from '../domain/errors';
 import { runWork, type Work } from '../domain/work';
 import { recordActivity } from './activity';
 import { markDone, replyToCustomer } from './handling';
+import { mediaLinks } from './media-links';
 import { acceptOffer, rejectOffer } from './offer-answer';
 import { setAgentStatus } from './status';
 
@@ -28,6 +29,8 @@ async function execute(work: Work, agentId: string, command: Command): Promise<R
       return undefined;
     case 'recordActivity':
       return recordActivity(work, agentId, command);
+    case 'mediaLinks':
+      return { ...(await mediaLinks(work, agentId, command.interactionId)) };
   }
 }
 

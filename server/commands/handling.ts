@@ -22,7 +22,8 @@ async function myOpenInteraction(work: Work, agentId: string, interactionId: str
  */
 export async function replyToCustomer(work: Work, agentId: string, interactionId: string, text: string): Promise<{ entryId: string }> {
   const interaction = await myOpenInteraction(work, agentId, interactionId);
-  await requireChannel(work.tx, interaction.channel === 'mms' ? 'mms' : 'sms', 'your reply was not sent');
+  // Agents answer an MMS with an SMS: they never send pictures.
+  await requireChannel(work.tx, 'sms', 'your reply was not sent');
   const [agent] = await work.tx.query<{ name: string }>('SELECT name FROM agents WHERE id = $1', [agentId]);
   const entry = await appendMessage(work, interactionId, {
     direction: 'out',

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { E164, InteractionMode, Permission } from '../../lib/protocol';
+import { DialerSection, EmailSection } from './targets';
 
 // The administrator's configuration file, validated field by field. Objects are strict so that a
 // misspelt key is reported instead of silently ignored.
@@ -46,6 +47,20 @@ const SimulatorSection = v.strictObject({
   enabled: v.optional(v.boolean(), true),
 });
 
+const MediaSection = v.strictObject({
+  /** Largest MMS file accepted, in bytes (5 MB by default). */
+  maxBytes: v.optional(int(1024, 100 * 1024 * 1024), 5 * 1024 * 1024),
+  /** Files kept per message; the others are refused with a line in the transcript. */
+  maxFiles: v.optional(int(1, 50), 10),
+  /** Largest width × height, checked before decoding (decompression bombs). */
+  maxPixels: v.optional(int(1, 200_000_000), 40_000_000),
+  /**
+   * Signs the short-lived media links (at least 32 characters; `npx tsx -e "…newMediaSecret()"`).
+   * Absent: a random one per start, so links issued before a restart die early (the panel asks again).
+   */
+  urlSecret: v.optional(v.pipe(v.string(), v.minLength(32, 'must be at least 32 characters'))),
+});
+
 const Queue = v.strictObject({ name: slug, description: v.optional(v.string()) });
 
 const Agent = v.strictObject({
@@ -85,6 +100,7 @@ export const TextoConfig = v.strictObject({
   events: v.optional(EventsSection, {}),
   auth: v.optional(AuthSection, {}),
   simulator: v.optional(SimulatorSection, {}),
+  media: v.optional(MediaSection, {}),
   queues: v.pipe(v.array(Queue), v.minLength(1, 'at least one queue is needed')),
   agents: v.array(Agent),
   numbers: v.pipe(v.array(CentreNumber), v.minLength(1, 'at least one contact-centre number is needed')),
@@ -92,7 +108,10 @@ export const TextoConfig = v.strictObject({
   // Sections the later features fill in; accepted now so the template can show where they go.
   dispositions: v.optional(v.array(v.unknown()), []),
   standardResponses: v.optional(v.array(v.unknown()), []),
-  dialer: v.optional(v.nullable(v.record(v.string(), v.unknown())), null),
+  /** Click-to-dial: tel (default), sip, sip:<domain>, callto, or an https template with {number}. */
+  dialer: v.optional(DialerSection),
+  /** Click-to-email: mailto (default) or an https compose template with {email}. */
+  email: v.optional(EmailSection),
 });
 
 export type TextoConfig = v.InferOutput<typeof TextoConfig>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Author, Interaction, InteractionMode, MessageEntry, TranscriptEntry } from '../../lib/protocol';
+import type { Author, Interaction, InteractionMode, MessageEntry, MessageMedia, TranscriptEntry } from '../../lib/protocol';
 import { json, type Queryable } from '../db/db';
 import { DomainError } from './errors';
 import type { Work } from './work';
@@ -19,14 +19,16 @@ export interface InteractionRow {
   accepted_at: unknown;
   contact_id: string | null;
   contact_name: string | null;
+  region: string | null;
 }
 
 const SELECT_INTERACTIONS = `
   SELECT i.id, i.mode, i.channel, i.customer_phone, i.centre_number, i.queue, i.state, i.agent_id,
-         i.created_at, i.accepted_at, c.id AS contact_id, c.name AS contact_name
+         i.created_at, i.accepted_at, c.id AS contact_id, c.name AS contact_name, n.region
   FROM interactions i
   LEFT JOIN contact_phones p ON p.phone = i.customer_phone
-  LEFT JOIN contacts c ON c.id = p.contact_id`;
+  LEFT JOIN contacts c ON c.id = p.contact_id
+  LEFT JOIN centre_numbers n ON n.number = i.centre_number`;
 
 /** Reads one interaction's row, locked for the rest of the transaction; `not_found` if absent. */
 export async function lockInteraction(work: Work, id: string): Promise<InteractionRow> {
@@ -69,6 +71,7 @@ function toInteraction(row: InteractionRow, transcript: TranscriptEntry[]): Inte
       ...(row.contact_id !== null ? { contactId: row.contact_id } : {}),
     },
     centreNumber: row.centre_number,
+    ...(row.region !== null ? { region: row.region } : {}),
     queue: row.queue,
     createdAt: Number(row.created_at),
     ...(row.accepted_at !== null ? { acceptedAt: Number(row.accepted_at) } : {}),
@@ -92,14 +95,21 @@ export async function createInteraction(
 export async function appendMessage(
   work: Work,
   interactionId: string,
-  message: { direction: 'in' | 'out'; author: Author; text: string },
+  message: { direction: 'in' | 'out'; author: Author; text: string; media?: MessageMedia[] },
 ): Promise<MessageEntry> {
-  const entry: MessageEntry = { kind: 'message', id: randomUUID(), at: work.now, ...message };
+  const { media, ...rest } = message;
+  const entry: MessageEntry = { kind: 'message', id: randomUUID(), at: work.now, ...rest, ...(media?.length ? { media } : {}) };
   await work.tx.query(
-    `INSERT INTO transcript_entries (id, interaction_id, at, kind, direction, author, text)
-     VALUES ($1, $2, $3, 'message', $4, $5::jsonb, $6)`,
-    [entry.id, interactionId, entry.at, entry.direction, json(entry.author), entry.text],
+    `INSERT INTO transcript_entries (id, interaction_id, at, kind, direction, author, text, media)
+     VALUES ($1, $2, $3, 'message', $4, $5::jsonb, $6, $7::jsonb)`,
+    [entry.id, interactionId, entry.at, entry.direction, json(entry.author), entry.text, entry.media ? json(entry.media) : null],
   );
+  for (const file of entry.media ?? []) {
+    await work.tx.query(
+      'INSERT INTO transcript_media (interaction_id, media_id, entry_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [interactionId, file.id, entry.id],
+    );
+  }
   return entry;
 }
 
@@ -121,6 +131,7 @@ interface EntryRow {
   text: string | null;
   code: string | null;
   params: Record<string, string> | null;
+  media?: MessageMedia[] | null;
 }
 
 function toTranscriptEntry(row: EntryRow): TranscriptEntry {
@@ -140,5 +151,6 @@ function toTranscriptEntry(row: EntryRow): TranscriptEntry {
     direction: row.direction ?? 'in',
     author: row.author ?? { role: 'customer' },
     text: row.text ?? '',
+    ...(row.media ? { media: row.media } : {}),
   };
 }
