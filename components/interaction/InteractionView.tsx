@@ -21,8 +21,8 @@ export function InteractionView({ interaction, serverNow, locale, draft, busy, e
   const headingId = `interaction-${interaction.id}`;
   return (
     <section class="card interaction" aria-labelledby={headingId}>
-      <InteractionHeader interaction={interaction} serverNow={serverNow} headingId={headingId} />
-      <Transcript entries={interaction.transcript} customer={interaction.customer} locale={locale} />
+      <InteractionHeader interaction={interaction} serverNow={serverNow} headingId={headingId} locale={locale} />
+      <Transcript interaction={interaction} />
       <ErrorAlert message={error} />
       <ComposeBox draft={draft} busy={busy} onDraft={onDraft} onSend={onSend} onMarkDone={onMarkDone} />
     </section>

@@ -1,42 +1,51 @@
-import { t, type MessageKey } from '@/lib/i18n/t';
-import type { Customer, TranscriptEntry } from '@/lib/protocol';
+import { useContext } from 'preact/hooks';
+import type { Interaction, MessageMedia, TranscriptEntry } from '@/lib/protocol';
 import { formatClockTime } from '@/lib/time/format';
+import { entityCacheFor } from './entity-caches';
+import { senderName, systemText } from './entry-text';
+import { MediaThumbnails } from './MediaThumbnails';
+import { MessageText } from './MessageText';
+import { TranscriptContext } from './transcript-context';
 
-function senderName(entry: Extract<TranscriptEntry, { kind: 'message' }>, customer: Customer): string {
-  switch (entry.author.role) {
-    case 'customer':
-      return customer.name ?? customer.phone;
-    case 'agent':
-      return entry.author.name;
-    case 'system':
-      return t('transcript_system');
-  }
+interface Props {
+  entry: TranscriptEntry;
+  interaction: Interaction;
+  onOpenImage: (media: MessageMedia, opener: HTMLElement) => void;
 }
 
-/** One transcript entry: a message (sender, time, text) or a system event in words. */
-export function TranscriptEntryView({ entry, customer, locale }: { entry: TranscriptEntry; customer: Customer; locale: string }) {
+/** One transcript entry: a message (sender, time, text with its links, images) or a system line. */
+export function TranscriptEntryView({ entry, interaction, onOpenImage }: Props) {
+  const services = useContext(TranscriptContext);
   const time = (
     <time class="at" dateTime={new Date(entry.at).toISOString()}>
-      {formatClockTime(entry.at, locale)}
+      {formatClockTime(entry.at, services.locale)}
     </time>
   );
   if (entry.kind === 'system') {
-    const key = `system_${entry.code}` as MessageKey;
     return (
-      <li class="entry system">
-        {time} <span>{t(key, entry.params.name ?? '')}</span>
-      </li>
+      <div class={`entry system ${entry.code}`}>
+        {time} <span>{systemText(entry)}</span>
+      </div>
     );
   }
+  const entities = entry.text === '' ? [] : entityCacheFor(interaction.region).entitiesOf(entry.id, entry.text);
   return (
-    <li class={`entry message ${entry.direction}`}>
+    <div class={`entry message ${entry.direction}`}>
       <div class="meta">
-        <span class="sender">{senderName(entry, customer)}</span> {time}
+        <span class="sender">{senderName(entry, interaction.customer)}</span> {time}
       </div>
-      {/* Customer text is data: rendered as a text node, never as markup. */}
-      <p class="text" dir="auto">
-        {entry.text}
-      </p>
-    </li>
+      {entry.text !== '' && (
+        // Customer text is data: MessageText renders text nodes only, never markup.
+        <p class="text" dir="auto">
+          <MessageText
+            text={entry.text}
+            entities={entities}
+            onDial={(e164) => services.dial(interaction, e164)}
+            onEmail={(address) => services.email(interaction, address)}
+          />
+        </p>
+      )}
+      {entry.media && entry.media.length > 0 && <MediaThumbnails interactionId={interaction.id} media={entry.media} onOpen={onOpenImage} />}
+    </div>
   );
 }

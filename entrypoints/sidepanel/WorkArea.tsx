@@ -1,5 +1,6 @@
 import { InteractionView } from '@/components/interaction/InteractionView';
 import { OfferCard } from '@/components/offers/OfferCard';
+import { TranscriptContext, type TranscriptServices } from '@/components/transcript/transcript-context';
 import { t } from '@/lib/i18n/t';
 import type { AppModel } from './models/app-model';
 
@@ -9,8 +10,10 @@ export function WorkArea({ model, locale }: { model: AppModel; locale: string })
   const serverNow = connection.serverNow(clock.now.value);
   const offerList = offers.offers.value;
   const interactionList = interactions.interactions.value;
+  const services = transcriptServices(model, locale);
 
   return (
+    <TranscriptContext.Provider value={services}>
     <main class="work">
       {offerList.map((offer) => (
         <OfferCard
@@ -41,5 +44,25 @@ export function WorkArea({ model, locale }: { model: AppModel; locale: string })
         <p class="empty">{agent.status.value === 'ready' ? t('empty_ready') : t('empty_not_ready')}</p>
       )}
     </main>
+    </TranscriptContext.Provider>
   );
+}
+
+/** What transcripts get from the app models (see components/transcript/transcript-context.ts). */
+function transcriptServices(model: AppModel, locale: string): TranscriptServices {
+  const { settings, contactActions, mediaLinks } = model;
+  // Read here so the work area re-renders when links or errors change.
+  const errors = contactActions.errors.value;
+  void mediaLinks.byInteraction.value;
+  return {
+    locale,
+    canSave: settings.can('media.save'),
+    dial: (interaction, e164) => void contactActions.dial(interaction, e164),
+    email: (interaction, address) => void contactActions.email(interaction, address),
+    contactError: (interactionId) => errors.get(interactionId),
+    mediaUrl: (interactionId, mediaId, variant) => mediaLinks.urlOf(interactionId, mediaId, variant),
+    watchMedia: (interactionId) => mediaLinks.watch(interactionId),
+    mediaChanged: (interactionId) => mediaLinks.update(interactionId),
+    mediaFailed: (interactionId) => mediaLinks.failed(interactionId),
+  };
 }

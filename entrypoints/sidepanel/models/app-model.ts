@@ -3,11 +3,14 @@ import type { BackgroundLink } from '../background-link';
 import { createAgentModel } from './agent-model';
 import { createClockModel } from './clock-model';
 import { createConnectionModel } from './connection-model';
+import { createContactActionsModel } from './contact-actions-model';
 import { createInteractionsModel } from './interactions-model';
+import { createMediaLinksModel } from './media-links-model';
 import { createNoticesModel } from './notices-model';
 import { createOffersModel } from './offers-model';
 import { createSessionModel } from './session-model';
 import { createSettingsModel } from './settings-model';
+import { createTextSizeModel } from './text-size-model';
 
 /** Every app-level model, fed by ONE subscription to the background. */
 export function createAppModel(link: BackgroundLink) {
@@ -19,6 +22,13 @@ export function createAppModel(link: BackgroundLink) {
   const offers = createOffersModel(link, agent);
   const interactions = createInteractionsModel(link, agent);
   const notices = createNoticesModel(connection, agent);
+  const contactActions = createContactActionsModel(link, settings);
+  const mediaLinks = createMediaLinksModel(
+    link,
+    () => session.session.value?.server,
+    () => connection.serverNow(Date.now()),
+  );
+  const textSize = createTextSizeModel();
 
   link.subscribe((message) =>
     batch(() => {
@@ -29,7 +39,7 @@ export function createAppModel(link: BackgroundLink) {
     }),
   );
 
-  return { clock, session, settings, connection, agent, offers, interactions, notices };
+  return { clock, session, settings, connection, agent, offers, interactions, notices, contactActions, mediaLinks, textSize };
 }
 
 export type AppModel = ReturnType<typeof createAppModel>;

@@ -22,3 +22,12 @@ export async function runCommand(link: BackgroundLink, command: Command): Promis
   const reply = await link.request({ type: 'command', command });
   return reply.ok ? { ok: true } : { ok: false, message: describeFailure(reply) };
 }
+
+/** Like `runCommand`, for commands whose answer carries a result (e.g. `mediaLinks`). */
+export async function runCommandForResult(
+  link: BackgroundLink,
+  command: Command,
+): Promise<{ ok: true; result: Record<string, unknown> } | { ok: false; message: string }> {
+  const reply = await link.request({ type: 'command', command });
+  return reply.ok ? { ok: true, result: reply.result ?? {} } : { ok: false, message: describeFailure(reply) };
+}

@@ -1,0 +1,138 @@
+import type { ComponentChildren } from 'preact';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { RowHeights } from '@/lib/transcript/row-heights';
+import { isAtBottom, visibleWindow } from '@/lib/transcript/window';
+
+/** A first guess for a row never measured: a one-line message with its sender line. */
+const ESTIMATED_ROW_PX = 64;
+/** Rows rendered beyond the viewport, so a keyboard step or a quick scroll finds them ready. */
+const OVERSCAN_PX = 600;
+
+interface Props {
+  label: string;
+  count: number;
+  keyOf: (index: number) => string;
+  renderRow: (index: number) => ComponentChildren;
+  onCopy?: (event: ClipboardEvent, rows: number[]) => void;
+}
+
+/**
+ * A transcript of any length that renders only the rows in and near the viewport. Heights are
+ * measured as rows render (ResizeObserver: text wraps, images, text size) and kept for rows
+ * scrolled away; the space of the others is padding. The view stays on the newest entry while the
+ * agent is at the bottom; when they scrolled up to read, arriving messages and rows above changing
+ * height do not move what they read. Keyboard: the log is focusable and scrolls with the arrow,
+ * Page and Home/End keys; rows carry aria-posinset/aria-setsize so a screen reader knows where it is.
+ */
+export function TranscriptLog({ label, count, keyOf, renderRow, onCopy }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const heights = useMemo(() => new RowHeights(ESTIMATED_ROW_PX), []);
+  heights.resize(count);
+  const [view, setView] = useState({ top: 0, height: 0 });
+  const [, setMeasured] = useState(0);
+  const pinned = useRef(true);
+  const frame = useRef(0);
+
+  const readView = useCallback(() => {
+    frame.current = 0;
+    const element = scroller.current;
+    if (!element) return;
+    pinned.current = isAtBottom(element.scrollTop, element.clientHeight, element.scrollHeight);
+    setView((previous) =>
+      previous.top === element.scrollTop && previous.height === element.clientHeight ? previous : { top: element.scrollTop, height: element.clientHeight },
+    );
+  }, []);
+
+  const rowObserver = useMemo(
+    () =>
+      new ResizeObserver((changes) => {
+        const element = scroller.current;
+        if (!element) return;
+        const firstShown = heights.indexAt(element.scrollTop);
+        let changed = false;
+        let shiftAbove = 0;
+        for (const change of changes) {
+          const target = change.target as HTMLElement;
+          const index = Number(target.dataset.index);
+          const height = change.borderBoxSize[0]?.blockSize ?? target.offsetHeight;
+          const delta = heights.set(index, height);
+          if (delta === 0) continue;
+          changed = true;
+          if (index < firstShown) shiftAbove += delta;
+        }
+        if (!changed) return;
+        // A row above the one being read grew or shrank: move by as much, so the text stays put.
+        if (shiftAbove !== 0 && !pinned.current) element.scrollTop += shiftAbove;
+        setMeasured((n) => n + 1);
+      }),
+    [heights],
+  );
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const viewportObserver = new ResizeObserver(readView);
+    viewportObserver.observe(element);
+    readView();
+    return () => {
+      viewportObserver.disconnect();
+      rowObserver.disconnect();
+      cancelAnimationFrame(frame.current);
+    };
+  }, [readView, rowObserver]);
+
+  // After every render: at the bottom, stay at the bottom (new message, rows measured).
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element && pinned.current && element.scrollHeight - element.clientHeight > element.scrollTop) {
+      element.scrollTop = element.scrollHeight;
+    }
+  });
+
+  const slice = visibleWindow(heights, view.top, view.height || 600, OVERSCAN_PX);
+  const rows: ComponentChildren[] = [];
+  for (let index = slice.start; index < slice.end; index++) {
+    rows.push(
+      <Row key={keyOf(index)} index={index} count={count} observer={rowObserver}>
+        {renderRow(index)}
+      </Row>,
+    );
+  }
+
+  return (
+    <div
+      class="transcript"
+      role="log"
+      aria-label={label}
+      tabIndex={0}
+      ref={scroller}
+      onScroll={() => {
+        if (!frame.current) frame.current = requestAnimationFrame(readView);
+      }}
+      onCopy={(event) => {
+        if (!onCopy) return;
+        const selection = document.getSelection();
+        const shown = [...(scroller.current?.querySelectorAll<HTMLElement>('li.row') ?? [])];
+        const touched = shown.filter((row) => selection?.containsNode(row, true)).map((row) => Number(row.dataset.index));
+        onCopy(event, touched);
+      }}
+    >
+      <ol style={{ paddingTop: `${slice.before}px`, paddingBottom: `${slice.after}px` }}>{rows}</ol>
+    </div>
+  );
+}
+
+function Row({ index, count, observer, children }: { index: number; count: number; observer: ResizeObserver; children: ComponentChildren }) {
+  const element = useRef<HTMLLIElement>(null);
+  useLayoutEffect(() => {
+    const row = element.current;
+    if (!row) return;
+    observer.observe(row);
+    return () => observer.unobserve(row);
+  }, [observer]);
+  return (
+    <li class="row" data-index={index} aria-posinset={index + 1} aria-setsize={count} ref={element}>
+      {children}
+    </li>
+  );
+}
