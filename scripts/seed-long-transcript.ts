@@ -27,7 +27,7 @@ export async function seedLongInteraction(db: Db, seed: LongInteraction): Promis
     );
     await tx.query(
       `INSERT INTO transcript_entries (id, interaction_id, at, kind, direction, author, text)
-       SELECT $1 || '-' || n, $1, $2 + n * 30000, 'message',
+       SELECT $1 || '-' || n, $1, $2::bigint + n * 30000, 'message',
               CASE WHEN n % 2 = 1 THEN 'in' ELSE 'out' END,
               CASE WHEN n % 2 = 1 THEN '{"role":"customer"}'::jsonb
                    ELSE jsonb_build_object('role', 'agent', 'agentId', $3::text, 'name', $4::text) END,

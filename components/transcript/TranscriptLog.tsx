@@ -7,6 +7,8 @@ import { isAtBottom, visibleWindow } from '@/lib/transcript/window';
 const ESTIMATED_ROW_PX = 64;
 /** Rows rendered beyond the viewport, so a keyboard step or a quick scroll finds them ready. */
 const OVERSCAN_PX = 600;
+/** A scroll without `scrollend` (older browsers) counts as over after this quiet time. */
+const SCROLL_SETTLE_MS = 250;
 
 interface Props {
   label: string;
@@ -32,12 +34,13 @@ export function TranscriptLog({ label, count, keyOf, renderRow, onCopy }: Props)
   const [, setMeasured] = useState(0);
   const pinned = useRef(true);
   const frame = useRef(0);
+  /** Until when a scroll is under way (a smooth keyboard scroll animates for a while). */
+  const scrollingUntil = useRef(0);
 
   const readView = useCallback(() => {
     frame.current = 0;
     const element = scroller.current;
     if (!element) return;
-    pinned.current = isAtBottom(element.scrollTop, element.clientHeight, element.scrollHeight);
     setView((previous) =>
       previous.top === element.scrollTop && previous.height === element.clientHeight ? previous : { top: element.scrollTop, height: element.clientHeight },
     );
@@ -61,8 +64,10 @@ export function TranscriptLog({ label, count, keyOf, renderRow, onCopy }: Props)
           if (index < firstShown) shiftAbove += delta;
         }
         if (!changed) return;
-        // A row above the one being read grew or shrank: move by as much, so the text stays put.
-        if (shiftAbove !== 0 && !pinned.current) element.scrollTop += shiftAbove;
+        // A row above the one being read grew or shrank (an image loaded, the text size changed):
+        // move by as much, so the text stays put. Not while a scroll is under way: moving would
+        // cut short a smooth scroll (Home would stop short of the first message).
+        if (shiftAbove !== 0 && !pinned.current && performance.now() > scrollingUntil.current) element.scrollTop += shiftAbove;
         setMeasured((n) => n + 1);
       }),
     [heights],
@@ -107,7 +112,24 @@ export function TranscriptLog({ label, count, keyOf, renderRow, onCopy }: Props)
       tabIndex={0}
       ref={scroller}
       onScroll={() => {
+        // Only scrolling decides whether the agent is reading the newest entry (by them, or by the
+        // pin below, which lands at the bottom and so keeps it pinned).
+        const element = scroller.current;
+        if (element) pinned.current = isAtBottom(element.scrollTop, element.clientHeight, element.scrollHeight);
+        scrollingUntil.current = performance.now() + SCROLL_SETTLE_MS;
         if (!frame.current) frame.current = requestAnimationFrame(readView);
+      }}
+      onKeyDown={(event) => {
+        // Home and End jump at once (a smooth scroll over 10,000 rows measures rows on the way and
+        // ends beside its target); End also pins the view to the newest entry.
+        const element = scroller.current;
+        if (!element || event.target !== element || (event.key !== 'Home' && event.key !== 'End')) return;
+        event.preventDefault();
+        pinned.current = event.key === 'End';
+        element.scrollTop = event.key === 'End' ? element.scrollHeight : 0;
+      }}
+      onScrollEnd={() => {
+        scrollingUntil.current = 0;
       }}
       onCopy={(event) => {
         if (!onCopy) return;
