@@ -39,7 +39,9 @@ export function simulatorRoutes(ctx: ServerContext): Route[] {
             ...sms,
             ...(mms ? { mms: { media, refused: mms.refused } } : {}),
           });
-          await recordPhoneMessage(work.tx, entryId, sms.from, sms.to, sms.text, work.now);
+          // The phone's own record of what it sent says how many pictures went with the text.
+          const phoneCopy = media.length > 0 ? `${sms.text}${sms.text ? ' ' : ''}[${media.length} picture${media.length === 1 ? '' : 's'}]` : sms.text;
+          await recordPhoneMessage(work.tx, entryId, sms.from, sms.to, phoneCopy, work.now);
           return { id: entryId, interactionId };
         });
         if (!mms) return sendJson(res, 202, accepted);

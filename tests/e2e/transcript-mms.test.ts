@@ -105,3 +105,39 @@ describe('MMS in the Chromium side panel', () => {
     expect(await panel.$$eval('[role="menu"] [role="menuitem"]', (nodes) => nodes.map((n) => n.textContent))).toEqual(['Open']);
   });
 });
+
+describe('the phone simulator page', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  const chrome = useChrome();
+
+  it('attaches several pictures to a text and says which the centre refused', async () => {
+    const page = await chrome.get().browser.newPage();
+    await page.goto(`${server.url}/simulator`);
+    await page.waitForSelector('#centre-number option');
+    const phone = newCustomerPhone();
+    await page.$eval('#my-number', (input, value) => {
+      (input as HTMLInputElement).value = value;
+    }, phone);
+    await page.locator('::-p-aria([name="Message"][role="textbox"])').fill('Les photos du compteur');
+    const input = await page.$('#pictures');
+    const dir = new URL('../fixtures/media/', import.meta.url).pathname;
+    await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(`${dir}screenshot.png`, `${dir}photo-rotated.jpg`, `${dir}drawing.svg`);
+    await page.locator('::-p-aria([name="Send"][role="button"])').click();
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Sent with 2 pictures.'), { timeout: 10_000 });
+    expect(await page.$eval('#status', (s) => s.textContent)).toContain('"drawing.svg" is an SVG drawing');
+    const [row] = await server
+      .db()
+      .query<{ text: string; media: unknown[] }>(
+        `SELECT e.text, e.media FROM transcript_entries e JOIN interactions i ON i.id = e.interaction_id WHERE i.customer_phone = $1 AND e.kind = 'message'`,
+        [phone],
+      );
+    expect(row?.text).toBe('Les photos du compteur');
+    expect(row?.media).toHaveLength(2);
+  });
+});
