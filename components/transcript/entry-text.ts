@@ -1,6 +1,6 @@
-import { t, type MessageKey } from '@/lib/i18n/t';
-import type { Customer, MessageEntry, SystemEntry, TranscriptEntry } from '@/lib/protocol';
-import type { CopyLine } from '@/lib/transcript/copy';
+import { t, type MessageKey } from '../../lib/i18n/t';
+import type { Customer, MessageEntry, SystemEntry, TranscriptEntry } from '../../lib/protocol';
+import type { CopyLine } from '../../lib/transcript/copy';
 
 /** Who wrote a message, as the agent reads it. */
 export function senderName(entry: MessageEntry, customer: Customer): string {
