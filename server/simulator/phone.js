@@ -1,4 +1,4 @@
-/* global document, fetch, setInterval */
+/* global document, fetch, setInterval, FileReader */
 // The phone simulator page: a customer's phone texting the contact centre through the server's
 // simulator gateway API. Every text is put into the page with textContent, never as HTML.
 

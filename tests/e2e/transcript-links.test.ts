@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useChrome } from './support/chrome';
 import { acceptOffer, aria, control, signInAndGoReady, TRANSCRIPT, waitForText } from './support/panel';
 import { startTestServer, type TestServer } from './support/server';
-import { customerTexts, eventually } from './support/simulator';
+import { customerTexts } from './support/simulator';
 
 /** Stands for a CRM's click-to-call page: records what the browser asked for. */
 async function startCrm(): Promise<{ server: Server; url: string; calls: string[] }> {

@@ -65,7 +65,7 @@ describe('a long transcript in the Chromium side panel', () => {
     const newestVisible = await panel.$eval(TRANSCRIPT, (log) => {
       const rows = log.querySelectorAll<HTMLElement>('li.row');
       const last = rows[rows.length - 1]!;
-      return last.getBoundingClientRect().bottom <= log.getBoundingClientRect().bottom + 1 && last.textContent!.includes('Et encore un');
+      return last.getBoundingClientRect().bottom <= log.getBoundingClientRect().bottom + 1 && last.textContent.includes('Et encore un');
     });
     expect(newestVisible).toBe(true);
     // The numbers in long transcripts are still detected and act.

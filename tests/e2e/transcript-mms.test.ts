@@ -51,7 +51,7 @@ describe('MMS in the Chromium side panel', () => {
     expect(await panel.$$eval(`${TRANSCRIPT} .mms-image`, (items) => items.length)).toBe(2);
     await waitForText(panel, TRANSCRIPT, 'logo.svg was refused: it is not a JPEG, PNG, GIF or WebP image.');
     // Image sources are the server's signed links, never anything the customer wrote.
-    const sources = await panel.$$eval(`${TRANSCRIPT} img`, (imgs) => imgs.map((img) => (img as HTMLImageElement).src));
+    const sources = await panel.$$eval(`${TRANSCRIPT} img`, (imgs) => imgs.map((img) => (img).src));
     for (const src of sources) expect(src).toMatch(new RegExp(`^${server.url}/media/[0-9a-f]{64}/thumb\\?`));
 
     // Double-click opens the viewer, a modal dialog with the full image; Escape closes it.
@@ -59,7 +59,7 @@ describe('MMS in the Chromium side panel', () => {
     await thumb!.click({ count: 2 });
     const viewer = await panel.waitForSelector('::-p-aria([name="colis.png"][role="dialog"])');
     await imageLoaded(panel, 'dialog[open]', 'colis.png');
-    expect(await panel.$eval('dialog[open] img', (img) => (img as HTMLImageElement).src)).toContain('/full?');
+    expect(await panel.$eval('dialog[open] img', (img) => (img).src)).toContain('/full?');
     const save = await viewer!.waitForSelector(aria('link', 'Save'));
     const saveUrl = await save!.evaluate((a) => (a as HTMLAnchorElement).href);
     expect(saveUrl).toContain('download=1');
