@@ -24,16 +24,15 @@ export function ImageViewer({ interactionId, media, name, onClose }: Props) {
     if (element && !element.open) element.showModal();
     return () => element?.close();
   }, []);
+  // Closing goes through the dialog itself (Escape's default, Close, or this): only once it is
+  // closed is the rest of the panel no longer inert, so `onClose` can give focus back.
+  const close = () => dialog.current?.close();
   return (
     <dialog
       class="image-viewer"
       ref={dialog}
       aria-label={name}
       onClose={onClose}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
     >
       <div class="viewer-bar">
         <h3 class="viewer-title">{name}</h3>
@@ -42,7 +41,7 @@ export function ImageViewer({ interactionId, media, name, onClose }: Props) {
             {t('mms_save')}
           </a>
         )}
-        <button type="button" class="button small primary" onClick={onClose} autoFocus>
+        <button type="button" class="button small primary" onClick={close} autoFocus>
           {t('mms_close')}
         </button>
       </div>

@@ -69,13 +69,15 @@ describe('MMS in the Chromium side panel', () => {
     expect(await panel.evaluate(() => document.activeElement?.textContent)).toBe('Close');
     await panel.keyboard.press('Escape');
     await panel.waitForSelector('dialog[open]', { hidden: true });
-    expect(await panel.evaluate(() => document.activeElement?.querySelector('img')?.alt)).toBe('colis.png');
+    const focused = () => panel.evaluate(() => (document.activeElement?.matches('button.thumb') ? document.activeElement.querySelector('img')?.alt : document.activeElement?.tagName));
+    expect(await focused()).toBe('colis.png');
 
     // Keyboard: Enter on the thumbnail opens it; Close closes.
     await panel.keyboard.press('Enter');
     await panel.waitForSelector('::-p-aria([name="colis.png"][role="dialog"])');
     await control(panel, 'button', 'Close').click();
     await panel.waitForSelector('dialog[open]', { hidden: true });
+    expect(await focused()).toBe('colis.png');
 
     // The context menu (and the Options button) offers Open and Save.
     const second = await panel.waitForSelector(aria('button', 'etiquette.jpg'));
