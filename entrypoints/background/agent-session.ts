@@ -1,8 +1,9 @@
 import { applyEvent } from '@/lib/agent-state/reduce';
+import { totalUnread } from '@/lib/agent-state/unread';
 import type { BackgroundMessage, ConnectionInfo, PanelErrorCode, PanelRequest, SessionInfo } from '@/lib/messaging/panel-port';
 import { enqueue, settle } from '@/lib/outbox/outbox';
 import { Command, parseWith, type AgentProfile, type AgentState, type ServerFrame } from '@/lib/protocol';
-import { showWaitingOffers } from './badge';
+import { showBadge } from './badge';
 import { createConnection } from './connection';
 import { syncOfferNotifications } from './notifications';
 import type { PanelPorts } from './panel-ports';
@@ -16,6 +17,7 @@ import {
   type StoredDesk,
 } from './session-store';
 import { signIn, signOutOnServer } from './sign-in';
+import { createUnreadTracker } from './unread-tracker';
 
 const freshDesk = (agent: AgentProfile): StoredDesk => ({
   agentId: agent.id,
@@ -24,6 +26,7 @@ const freshDesk = (agent: AgentProfile): StoredDesk => ({
   settings: null,
   outbox: [],
   notifiedOffers: [],
+  unread: {},
 });
 
 /**
@@ -36,6 +39,17 @@ export function createAgentSession(ports: PanelPorts) {
   /** Why the agent was signed out by the server, shown on the sign-in form. */
   let signedOutBecause: ConnectionInfo['lastError'];
   const writer = createDeskWriter(() => desk);
+  const unread = createUnreadTracker({
+    read: () => (desk ? (desk.unread ?? {}) : null),
+    write(counts) {
+      if (desk) desk.unread = { ...counts };
+    },
+    changed(counts) {
+      void writer.whenSaved();
+      ports.broadcast({ type: 'unread', unread: counts });
+      showBadge(desk?.state?.offers.length ?? 0, totalUnread(counts));
+    },
+  });
 
   const connection = createConnection({
     onInfo: (connectionInfo) => ports.broadcast({ type: 'connection', connection: connectionInfo }),
@@ -61,6 +75,7 @@ export function createAgentSession(ports: PanelPorts) {
     connection: auth ? connection.info : { phase: 'signed_out', ...(signedOutBecause ? { lastError: signedOutBecause } : {}) },
     state: desk?.state ?? null,
     settings: desk?.settings ?? null,
+    unread: desk?.unread ?? {},
   });
 
   const reply = (requestId: string, outcome: { ok: true; result?: Record<string, unknown> } | { ok: false; code: PanelErrorCode; message: string }) =>
@@ -68,7 +83,7 @@ export function createAgentSession(ports: PanelPorts) {
 
   function afterStateChange(state: AgentState | null) {
     const offers = state?.offers ?? [];
-    showWaitingOffers(offers.length);
+    showBadge(offers.length, totalUnread(desk?.unread ?? {}));
     if (desk) desk.notifiedOffers = syncOfferNotifications(offers, desk.notifiedOffers);
   }
 
@@ -85,6 +100,7 @@ export function createAgentSession(ports: PanelPorts) {
       case 'snapshot':
         desk.state = frame.state;
         desk.lastSeq = frame.seq;
+        unread.afterSnapshot(frame.state);
         ports.broadcast(syncMessage());
         afterStateChange(desk.state);
         acknowledge(frame.seq);
@@ -92,6 +108,7 @@ export function createAgentSession(ports: PanelPorts) {
       case 'event':
         // Replays overlap what was applied before a stop: apply each seq once.
         if (frame.seq <= desk.lastSeq || !desk.state) return;
+        unread.afterEvent(desk.state, frame.event);
         desk.state = applyEvent(desk.state, frame.event);
         desk.lastSeq = frame.seq;
         ports.broadcast({ type: 'event', seq: frame.seq, event: frame.event });
@@ -195,7 +212,23 @@ export function createAgentSession(ports: PanelPorts) {
         case 'reconnect':
           connection.reconnectNow();
           return reply(request.requestId, { ok: true });
+        case 'viewing':
+          // Needs the port: routed to `viewing` below by the background's main.
+          return;
       }
+    },
+    /** A panel says what it shows: its messages are read. */
+    async viewing(port: Parameters<typeof unread.setViewing>[0], key: string | null) {
+      await loaded;
+      unread.setViewing(port, key);
+    },
+    panelGone(port: Parameters<typeof unread.panelGone>[0]) {
+      unread.panelGone(port);
+    },
+    /** Accept or Reject from a notification's button: the same command as the panel's, through the outbox. */
+    async answerOffer(interactionId: string, answer: 'accept' | 'reject') {
+      await loaded;
+      await handleCommand({ type: 'command', requestId: `notification:${crypto.randomUUID()}`, command: { name: answer, interactionId } });
     },
     /** The browser says the network is back: no reason to wait for the backoff. */
     networkBack() {

@@ -8,12 +8,17 @@ import { createPanelPorts } from './panel-ports';
 export default defineBackground(() => {
   const ports = createPanelPorts({
     onConnect: (port) => void session.greet((message) => ports.post(port, message)),
-    onRequest: (request) =>
-      void session.handle(request).catch((error: unknown) => console.error('Texto: a panel request failed:', error)),
+    onRequest: (request, port) =>
+      void (request.type === 'viewing' ? session.viewing(port, request.key) : session.handle(request)).catch((error: unknown) =>
+        console.error('Texto: a panel request failed:', error),
+      ),
+    onDisconnect: (port) => session.panelGone(port),
   });
   const session = createAgentSession(ports);
   ports.listen();
   registerPanelOpening();
-  registerNotificationClicks();
+  registerNotificationClicks((interactionId, answer) =>
+    session.answerOffer(interactionId, answer).catch((error: unknown) => console.error('Texto: answering from a notification failed:', error)),
+  );
   globalThis.addEventListener('online', () => session.networkBack());
 });
