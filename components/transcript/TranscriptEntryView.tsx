@@ -32,7 +32,7 @@ export function TranscriptEntryView({ entry, customer, locale, selfId }: { entry
     return (
       <li class="entry system party-system">
         <span class="system-icon" aria-hidden="true">
-          ⓘ
+          i
         </span>
         <span class="visually-hidden">{t('transcript_system')}: </span>
         {time} <span>{t(key, ...args)}</span>

@@ -1,11 +1,9 @@
 import { applyEvent } from '@/lib/agent-state/reduce';
-import { totalUnread } from '@/lib/agent-state/unread';
 import type { BackgroundMessage, ConnectionInfo, PanelErrorCode, PanelRequest, SessionInfo } from '@/lib/messaging/panel-port';
 import { enqueue, settle } from '@/lib/outbox/outbox';
 import { Command, parseWith, type AgentProfile, type AgentState, type ServerFrame } from '@/lib/protocol';
-import { showBadge } from './badge';
 import { createConnection } from './connection';
-import { syncOfferNotifications } from './notifications';
+import { createDeskSignals } from './desk-signals';
 import type { PanelPorts } from './panel-ports';
 import {
   clearAuth,
@@ -17,7 +15,6 @@ import {
   type StoredDesk,
 } from './session-store';
 import { signIn, signOutOnServer } from './sign-in';
-import { createUnreadTracker } from './unread-tracker';
 
 const freshDesk = (agent: AgentProfile): StoredDesk => ({
   agentId: agent.id,
@@ -39,16 +36,11 @@ export function createAgentSession(ports: PanelPorts) {
   /** Why the agent was signed out by the server, shown on the sign-in form. */
   let signedOutBecause: ConnectionInfo['lastError'];
   const writer = createDeskWriter(() => desk);
-  const unread = createUnreadTracker({
-    read: () => (desk ? (desk.unread ?? {}) : null),
-    write(counts) {
-      if (desk) desk.unread = { ...counts };
-    },
-    changed(counts) {
-      void writer.whenSaved();
-      ports.broadcast({ type: 'unread', unread: counts });
-      showBadge(desk?.state?.offers.length ?? 0, totalUnread(counts));
-    },
+  const signals = createDeskSignals({
+    ports,
+    desk: () => desk,
+    save: () => void writer.whenSaved(),
+    serverNow: () => Date.now() + (connection.info.clockOffset ?? 0),
   });
 
   const connection = createConnection({
@@ -81,11 +73,7 @@ export function createAgentSession(ports: PanelPorts) {
   const reply = (requestId: string, outcome: { ok: true; result?: Record<string, unknown> } | { ok: false; code: PanelErrorCode; message: string }) =>
     ports.broadcast({ type: 'reply', requestId, ...outcome });
 
-  function afterStateChange(state: AgentState | null) {
-    const offers = state?.offers ?? [];
-    showBadge(offers.length, totalUnread(desk?.unread ?? {}));
-    if (desk) desk.notifiedOffers = syncOfferNotifications(offers, desk.notifiedOffers);
-  }
+  const afterStateChange = (state: AgentState | null) => signals.afterStateChange(state);
 
   function acknowledge(seq: number) {
     writer
@@ -100,7 +88,7 @@ export function createAgentSession(ports: PanelPorts) {
       case 'snapshot':
         desk.state = frame.state;
         desk.lastSeq = frame.seq;
-        unread.afterSnapshot(frame.state);
+        signals.afterSnapshot(frame.state);
         ports.broadcast(syncMessage());
         afterStateChange(desk.state);
         acknowledge(frame.seq);
@@ -108,7 +96,7 @@ export function createAgentSession(ports: PanelPorts) {
       case 'event':
         // Replays overlap what was applied before a stop: apply each seq once.
         if (frame.seq <= desk.lastSeq || !desk.state) return;
-        unread.afterEvent(desk.state, frame.event);
+        signals.beforeEvent(desk.state, frame.event);
         desk.state = applyEvent(desk.state, frame.event);
         desk.lastSeq = frame.seq;
         ports.broadcast({ type: 'event', seq: frame.seq, event: frame.event });
@@ -192,6 +180,7 @@ export function createAgentSession(ports: PanelPorts) {
     if (auth && desk?.agentId !== auth.agent.id) desk = freshDesk(auth.agent);
     if (!auth) desk = null;
     if (auth) connection.start(auth);
+    signals.resumed(desk?.state ?? null);
   })();
 
   return {
@@ -218,13 +207,11 @@ export function createAgentSession(ports: PanelPorts) {
       }
     },
     /** A panel says what it shows: its messages are read. */
-    async viewing(port: Parameters<typeof unread.setViewing>[0], key: string | null) {
+    async viewing(port: Parameters<typeof signals.viewing>[0], key: string | null) {
       await loaded;
-      unread.setViewing(port, key);
+      signals.viewing(port, key);
     },
-    panelGone(port: Parameters<typeof unread.panelGone>[0]) {
-      unread.panelGone(port);
-    },
+    panelGone: (port: Parameters<typeof signals.panelGone>[0]) => signals.panelGone(port),
     /** Accept or Reject from a notification's button: the same command as the panel's, through the outbox. */
     async answerOffer(interactionId: string, answer: 'accept' | 'reject') {
       await loaded;

@@ -2,6 +2,7 @@ import { createAgentSession } from './agent-session';
 import { registerNotificationClicks } from './notifications';
 import { registerPanelOpening } from './panel-opening';
 import { createPanelPorts } from './panel-ports';
+import { registerSessionWarningClicks } from './session-warnings';
 
 // Chrome may stop this service worker at any time and restarts it on the next event, so main is
 // synchronous and registers every listener at once; the agent session reloads itself from storage.
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   const session = createAgentSession(ports);
   ports.listen();
   registerPanelOpening();
+  registerSessionWarningClicks();
   registerNotificationClicks((interactionId, answer) =>
     session.answerOffer(interactionId, answer).catch((error: unknown) => console.error('Texto: answering from a notification failed:', error)),
   );

@@ -26,6 +26,8 @@ export function createUnreadTracker(options: {
   };
 
   return {
+    /** Whether some open panel is visible and showing a desk item. */
+    panelShowing: () => viewedKeys().size > 0,
     /** A panel reports what it shows (null: nothing, or hidden). */
     setViewing(port: Port, key: string | null) {
       viewing.set(port, key);
