@@ -26,7 +26,12 @@ interface Props {
 export function TeamCommunicator({ purpose, query, targets, searching, error, busy, onQuery, onClose, onTransfer, onIm }: Props) {
   const headingId = useId();
   const search = useRef<HTMLInputElement>(null);
-  useEffect(() => search.current?.focus(), []);
+  useEffect(() => {
+    // Back to the control that opened it (Instant SMS Transfer or Consult) when it closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    search.current?.focus();
+    return () => opener?.focus();
+  }, []);
   // A consultation is with a person: queues are for transfers only.
   const shown = targets?.filter((target) => purpose === 'transfer' || target.kind === 'agent') ?? null;
   let status = '';

@@ -77,6 +77,11 @@ describe('two agents: instant transfer and consultation', () => {
 
   it('transfer refused: the sender sees who refused and keeps the interaction', async () => {
     const phone = await aliceTakesCustomer('Je veux parler à Bob');
+    // Keyboard: Escape closes Team Communicator and gives the focus back to the toolbar.
+    await findBob('Instant SMS Transfer');
+    await alice.panel.keyboard.press('Escape');
+    await alice.panel.waitForSelector('section.team', { hidden: true });
+    expect(await alice.panel.evaluate(() => document.activeElement?.textContent)).toBe('Instant SMS Transfer');
     await clickIn(await findBob('Instant SMS Transfer'), 'button', 'Instant SMS Transfer');
     const offer = await offerShowing(bob.panel, 'Transfer from Alice Martin');
     await clickIn(offer, 'button', 'Reject');

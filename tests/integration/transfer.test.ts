@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TextoConfig } from '../../server/config';
 import { AgentClient } from './helpers/agent';
 import { acceptNewCustomer, addCarol, interactionOf, transcriptLines } from './helpers/desk';
-import { demoConfig, SESSION_NUMBER, startTestServer, type TestServer } from './helpers/server';
+import { demoConfig, PAGE_NUMBER, SESSION_NUMBER, startTestServer, type TestServer } from './helpers/server';
 import { receivedBy, textCentre } from './helpers/simulator';
 
 // Each test gets its own server: transfers depend on every agent's status, presence and load.
@@ -11,7 +11,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function desk(change: (config: TextoConfig) => void = () => {}) {
+async function desk(change: (config: TextoConfig) => void = () => {}, centre = SESSION_NUMBER) {
   const server: TestServer = await startTestServer({ config: demoConfig(change) });
   cleanups.push(() => server.close());
   const connect = async (username: string) => {
@@ -21,7 +21,7 @@ async function desk(change: (config: TextoConfig) => void = () => {}) {
   };
   const alice = await connect('alice');
   await alice.ok({ name: 'setStatus', status: 'ready' });
-  const customer = await acceptNewCustomer(server.url, alice, 'Je voudrais parler à la facturation');
+  const customer = await acceptNewCustomer(server.url, alice, 'Je voudrais parler à la facturation', centre);
   // Alice takes nothing more while her colleagues are tested.
   await alice.ok({ name: 'setStatus', status: 'not_ready' });
   return { server, alice, connect, ...customer };
@@ -186,5 +186,30 @@ describe('instant transfer', () => {
       code: 'conflict',
       message: expect.stringContaining('Bob Durand is busy') as string,
     });
+  });
+
+  it('works in page mode too: the receiver’s reply answers the customer and closes it', async () => {
+    const { server, alice, connect, phone, interactionId } = await desk(undefined, PAGE_NUMBER);
+    const bob = await connect('bob');
+    expect(interactionOf(alice, interactionId)?.inactivityDeadline).toBeUndefined();
+    await alice.ok({ name: 'transfer', interactionId, target: { kind: 'agent', agentId: 'bob' } });
+    await bob.waitForOffer(interactionId);
+    await bob.ok({ name: 'accept', interactionId });
+    expect(interactionOf(bob, interactionId)?.inactivityDeadline).toBeUndefined();
+    const mark = bob.mark();
+    await bob.ok({ name: 'reply', interactionId, text: 'Voici la réponse.' });
+    expect(await bob.waitForEvent('interactionClosed', () => true, mark)).toMatchObject({ interactionId, reason: 'replied' });
+    expect((await receivedBy(server.url, phone)).map((m) => m.text)).toEqual(['Voici la réponse.']);
+  });
+
+  it('a session ending for inactivity while its transfer waits takes the offer back', async () => {
+    const { alice, connect, interactionId } = await desk((c) => (c.numbers[1]!.sessionInactivitySeconds = 1));
+    const bob = await connect('bob');
+    await alice.ok({ name: 'transfer', interactionId, target: { kind: 'agent', agentId: 'bob' } });
+    await bob.waitForOffer(interactionId);
+    expect(await bob.waitForEvent('offerEnded', (e) => e.interactionId === interactionId)).toMatchObject({ reason: 'withdrawn' });
+    await alice.socket.waitUntil(() => interactionOf(alice, interactionId)?.ended, 'the session to end');
+    expect(interactionOf(alice, interactionId)?.transfer).toBeUndefined();
+    expect(await bob.command({ name: 'accept', interactionId })).toMatchObject({ code: 'conflict' });
   });
 });
