@@ -29,7 +29,7 @@ export function createAppModel(link: BackgroundLink) {
   const desk = createDeskModel(link, agent);
   const transfer = createTransferModel(link);
   const consult = createConsultModel(link, agent, notices);
-  const team = createTeamModel(link);
+  const team = createTeamModel(link, agent);
   const warnings = createSessionWarningModel(agent, connection, clock, playWarningTone);
   persistView({
     drafts: interactions.drafts,

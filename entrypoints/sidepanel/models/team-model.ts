@@ -1,7 +1,8 @@
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import type { TeamPurpose } from '@/components/team/TargetRow';
 import { parseWith, TargetList, type DirectoryTarget } from '@/lib/protocol';
 import type { BackgroundLink } from '../background-link';
+import type { AgentModel } from './agent-model';
 import { runCommandForResult } from './run-command';
 
 const TYPING_PAUSE_MS = 150;
@@ -12,7 +13,7 @@ const REFRESH_MS = 5000;
  * Team Communicator, open for one interaction at a time (to transfer it or to consult about it):
  * the search typed, the targets found (a late answer to an older search is dropped).
  */
-export function createTeamModel(link: BackgroundLink) {
+export function createTeamModel(link: BackgroundLink, agent: AgentModel) {
   const openFor = signal<{ interactionId: string; purpose: TeamPurpose } | null>(null);
   const query = signal('');
   const targets = signal<readonly DirectoryTarget[] | null>(null);
@@ -43,6 +44,12 @@ export function createTeamModel(link: BackgroundLink) {
     clearInterval(refresh);
     asked++;
   }
+
+  // Its interaction left the desk (transferred, closed): nothing to search for any more.
+  effect(() => {
+    const open = openFor.value;
+    if (open && !agent.state.value?.interactions.some((i) => i.id === open.interactionId && !i.ended)) close();
+  });
 
   return {
     openFor,
