@@ -30,7 +30,7 @@ describe('one agent, several interactions, and a session ending for inactivity',
   const badge = async () => (await alice.worker()).evaluate(() => (globalThis as unknown as ChromeApi).chrome.action.getBadgeText({}));
   const waitBadge = (text: string) => eventually(`badge "${text}"`, async () => ((await badge()) === text ? true : undefined));
   const tab = (text: string) => elementShowing(alice.panel, TAB, text);
-  const draft = () => alice.panel.$eval('.compose textarea', (e) => (e as HTMLTextAreaElement).value);
+  const draft = () => alice.panel.$eval('.compose textarea', (e) => e.value);
 
   it('lists open interactions as tabs with unread counts, keeps each draft across switches and a panel reopen, and badges offers + unread', async () => {
     const [first, second, third] = [newCustomerPhone(), newCustomerPhone(), newCustomerPhone()];
