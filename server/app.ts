@@ -7,6 +7,7 @@ import type { ServerContext } from './context';
 import { migrate } from './db/migrate';
 import { openPglite } from './db/pglite';
 import { registerHousekeeping } from './domain/housekeeping';
+import { registerSessionDeadlines } from './domain/session';
 import { runWork } from './domain/work';
 import { OutboundDispatcher } from './gateways/outbound';
 import { createSimulatorGateway } from './gateways/simulator-gateway';
@@ -64,6 +65,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     cleanup.push(() => outbound.close(), () => scheduler.close(), () => presence.close());
 
     registerRoutingDeadlines(context);
+    registerSessionDeadlines(context);
     await registerHousekeeping(context);
 
     const routes: Route[] = [...authRoutes(context), ...(config.simulator.enabled ? [...simulatorRoutes(context), ...staticRoutes()] : [])];
