@@ -9,6 +9,7 @@ import type { Db } from './db/db';
 import { openMediaFiles } from './domain/media-files';
 import { openPglite } from './db/pglite';
 import { registerHousekeeping } from './domain/housekeeping';
+import { registerSessionDeadlines } from './domain/session';
 import { runWork } from './domain/work';
 import { OutboundDispatcher } from './gateways/outbound';
 import { createSimulatorGateway } from './gateways/simulator-gateway';
@@ -75,6 +76,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     cleanup.push(() => outbound.close(), () => scheduler.close(), () => presence.close());
 
     registerRoutingDeadlines(context);
+    registerSessionDeadlines(context);
     await registerHousekeeping(context);
 
     const routes: Route[] = [...authRoutes(context), ...(config.simulator.enabled ? [...simulatorRoutes(context), ...staticRoutes()] : [])];

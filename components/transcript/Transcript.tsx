@@ -34,7 +34,14 @@ async function writeClipboard(text: string): Promise<void> {
  * open full size, and Copy (the button, or a selection across entries) as plain text with names
  * and times. Rendered through a windowed log, so 10,000 messages cost what a screenful does.
  */
-export function Transcript({ interaction }: { interaction: Interaction }) {
+export function Transcript({
+  interaction,
+  selfId,
+}: {
+  interaction: Interaction;
+  /** The signed-in agent: their own messages are marked "You". */
+  selfId?: string | undefined;
+}) {
   const services = useContext(TranscriptContext);
   const entries = interaction.transcript;
   const [viewing, setViewing] = useState<{ media: MessageMedia; name: string; opener: HTMLElement } | null>(null);
@@ -73,6 +80,7 @@ export function Transcript({ interaction }: { interaction: Interaction }) {
           <TranscriptEntryView
             entry={entries[index]!}
             interaction={interaction}
+            selfId={selfId}
             onOpenImage={(media, opener) => {
               const message = entries[index]!;
               const position = message.kind === 'message' ? (message.media ?? []).indexOf(media) + 1 : 1;

@@ -1,20 +1,28 @@
 import { useContext } from 'preact/hooks';
+import { t } from '@/lib/i18n/t';
 import type { Interaction, MessageMedia, TranscriptEntry } from '@/lib/protocol';
 import { formatClockTime } from '@/lib/time/format';
 import { entityCacheFor } from './entity-caches';
 import { senderName, systemText } from './entry-text';
 import { MediaThumbnails } from './MediaThumbnails';
 import { MessageText } from './MessageText';
+import { PARTY_TAG, partyOf } from './parties';
 import { TranscriptContext } from './transcript-context';
 
 interface Props {
   entry: TranscriptEntry;
   interaction: Interaction;
+  /** The signed-in agent: their messages read "You", colleagues' "Agent". */
+  selfId?: string | undefined;
   onOpenImage: (media: MessageMedia, opener: HTMLElement) => void;
 }
 
-/** One transcript entry: a message (sender, time, text with its links, images) or a system line. */
-export function TranscriptEntryView({ entry, interaction, onOpenImage }: Props) {
+/**
+ * One transcript entry: a message (sender, whose side, time, text with its links, images) or a
+ * system line. Each party has its own class (colour, alignment) and a visible label, so colour is
+ * never the only cue.
+ */
+export function TranscriptEntryView({ entry, interaction, selfId, onOpenImage }: Props) {
   const services = useContext(TranscriptContext);
   const time = (
     <time class="at" dateTime={new Date(entry.at).toISOString()}>
@@ -23,16 +31,22 @@ export function TranscriptEntryView({ entry, interaction, onOpenImage }: Props) 
   );
   if (entry.kind === 'system') {
     return (
-      <div class={`entry system ${entry.code}`}>
+      <div class={`entry system party-system ${entry.code}`}>
+        <span class="system-icon" aria-hidden="true">
+          i
+        </span>
+        <span class="visually-hidden">{t('transcript_system')}: </span>
         {time} <span>{systemText(entry)}</span>
       </div>
     );
   }
+  const party = partyOf(entry, selfId);
   const entities = entry.text === '' ? [] : entityCacheFor(interaction.region).entitiesOf(entry.id, entry.text);
   return (
-    <div class={`entry message ${entry.direction}`}>
+    <div class={`entry message ${entry.direction} party-${party}`}>
       <div class="meta">
-        <span class="sender">{senderName(entry, interaction.customer)}</span> {time}
+        <span class="sender">{senderName(entry, interaction.customer)}</span>
+        {party !== 'system' && <span class="party-tag">{t(PARTY_TAG[party])}</span>} {time}
       </div>
       {entry.text !== '' && (
         // Customer text is data: MessageText renders text nodes only, never markup.

@@ -1,6 +1,7 @@
 import { t, type MessageKey } from '../../lib/i18n/t';
 import type { Customer, MessageEntry, SystemEntry, TranscriptEntry } from '../../lib/protocol';
 import type { CopyLine } from '../../lib/transcript/copy';
+import { systemEntryText } from './parties';
 
 /** Who wrote a message, as the agent reads it. */
 export function senderName(entry: MessageEntry, customer: Customer): string {
@@ -44,11 +45,10 @@ export function systemText(entry: SystemEntry): string {
   switch (entry.code) {
     case 'media_refused':
       return refusalText(entry.params);
-    case 'activity_call':
-    case 'activity_email':
-      return t(`system_${entry.code}`, entry.params.name ?? '', entry.params.target ?? '');
-    default:
-      return t(`system_${entry.code}` as MessageKey, entry.params.name ?? '');
+    default: {
+      const { key, args } = systemEntryText(entry);
+      return t(key, ...args);
+    }
   }
 }
 

@@ -42,14 +42,18 @@ export type Author = v.InferOutput<typeof Author>;
  * so new codes need a `_locales` entry `system_<code>` in English and French.
  */
 export const SystemCode = v.picklist([
-  'agent_joined',
-  'agent_left',
+  'agent_joined', // params: name
+  'agent_left', // params: name
   'interaction_done',
   /** An MMS file was not accepted; params: file, number, reason and the reason's own values. */
   'media_refused',
   /** The agent started a call / an email from the panel; params: name, target. */
   'activity_call',
   'activity_email',
+  'agent_transferred', // params: name (who transferred), target (agent or queue it went to)
+  'consultation_started', // params: name (who started it), target (the consulted agent)
+  'consultation_ended', // params: name (who ended it, or empty when it ended with the interaction), target (the other agent)
+  'session_ended_inactivity', // params: seconds (the configured inactivity time)
 ]);
 export type SystemCode = v.InferOutput<typeof SystemCode>;
 
@@ -90,6 +94,42 @@ export type SystemEntry = v.InferOutput<typeof SystemEntry>;
 export const TranscriptEntry = v.variant('kind', [MessageEntry, SystemEntry]);
 export type TranscriptEntry = v.InferOutput<typeof TranscriptEntry>;
 
+/** An agent as other agents see them in transcripts, transfers and consultations. */
+export const AgentRef = v.object({ agentId: Id, name: v.string() });
+export type AgentRef = v.InferOutput<typeof AgentRef>;
+
+/** Where an instant transfer goes: one agent, or whoever is Ready in a queue. */
+export const TransferTarget = v.variant('kind', [
+  v.object({ kind: v.literal('agent'), agentId: Id }),
+  v.object({ kind: v.literal('queue'), queue: Id }),
+]);
+export type TransferTarget = v.InferOutput<typeof TransferTarget>;
+
+/**
+ * The sender's view of its latest instant transfer of an interaction: waiting for an answer, or
+ * why it failed (the sender keeps the interaction). Cleared when a new owner accepts.
+ */
+export const TransferStatus = v.object({
+  id: Id,
+  state: v.picklist([
+    'pending',
+    'refused', // the agent rejected the offer
+    'timeout', // the agent did not answer in time
+    'unavailable', // the agent went Not Ready or offline before answering
+    'nobody', // a queue: every Ready agent declined or none is left
+  ]),
+  target: v.variant('kind', [
+    v.object({ kind: v.literal('agent'), agentId: Id, name: v.string() }),
+    v.object({ kind: v.literal('queue'), queue: v.string() }),
+  ]),
+  at: Time,
+});
+export type TransferStatus = v.InferOutput<typeof TransferStatus>;
+
+/** A session that ended on the customer's side; the agent keeps it on the desk until Mark Done. */
+export const InteractionEnd = v.object({ at: Time, reason: v.literal('inactivity') });
+export type InteractionEnd = v.InferOutput<typeof InteractionEnd>;
+
 export const Interaction = v.object({
   id: Id,
   mode: InteractionMode,
@@ -103,6 +143,12 @@ export const Interaction = v.object({
   createdAt: Time,
   acceptedAt: v.optional(Time),
   transcript: v.array(TranscriptEntry),
+  /** Session mode: when the session ends unless an SMS goes either way before (server time). */
+  inactivityDeadline: v.optional(Time),
+  /** Set once the session has ended by inactivity: read-only until the agent marks it done. */
+  ended: v.optional(InteractionEnd),
+  /** The sender's latest instant transfer, while pending or after it failed. */
+  transfer: v.optional(TransferStatus),
 });
 export type Interaction = v.InferOutput<typeof Interaction>;
 
@@ -110,8 +156,36 @@ export const Offer = v.object({
   interaction: Interaction,
   offeredAt: Time,
   expiresAt: Time,
+  /** An instant transfer from a colleague (absent: a new interaction routed to the agent). */
+  transfer: v.optional(v.object({ id: Id, from: AgentRef })),
 });
 export type Offer = v.InferOutput<typeof Offer>;
+
+/** One line of an internal consultation (IM between agents; the customer never sees it). */
+export const ConsultMessage = v.object({ id: Id, at: Time, author: AgentRef, text: v.string() });
+export type ConsultMessage = v.InferOutput<typeof ConsultMessage>;
+
+/**
+ * A side conversation between the agent handling an interaction (host) and a colleague (guest).
+ * The guest does not own the interaction, so it gets a summary of it to know what it is about.
+ */
+export const Consultation = v.object({
+  id: Id,
+  interactionId: Id,
+  host: AgentRef,
+  guest: AgentRef,
+  startedAt: Time,
+  summary: v.object({
+    customer: Customer,
+    mode: InteractionMode,
+    queue: v.string(),
+    createdAt: Time,
+    /** The newest messages of the transcript when the consultation started. */
+    excerpt: v.array(TranscriptEntry),
+  }),
+  messages: v.array(ConsultMessage),
+});
+export type Consultation = v.InferOutput<typeof Consultation>;
 
 /** Everything an agent's desktop shows that the server owns; rebuilt by `snapshot`, kept by events. */
 export const AgentState = v.object({
@@ -120,5 +194,7 @@ export const AgentState = v.object({
   channels: v.array(ChannelState),
   offers: v.array(Offer),
   interactions: v.array(Interaction),
+  /** Open consultations the agent hosts or is a guest of (absent in states stored before them). */
+  consultations: v.optional(v.array(Consultation)),
 });
 export type AgentState = v.InferOutput<typeof AgentState>;

@@ -1,11 +1,25 @@
 import * as v from 'valibot';
-import { AgentStatus, ChannelState, Id, Interaction, Offer, TranscriptEntry } from './domain';
+import {
+  AgentRef,
+  AgentStatus,
+  ChannelState,
+  ConsultMessage,
+  Consultation,
+  Id,
+  Interaction,
+  InteractionEnd,
+  Offer,
+  Time,
+  TranscriptEntry,
+  TransferStatus,
+} from './domain';
 
 /** Why an offer left the agent's desktop without being accepted by them. */
 export const OfferEndReason = v.picklist(['timeout', 'rejected', 'withdrawn']);
 export type OfferEndReason = v.InferOutput<typeof OfferEndReason>;
 
-export const CloseReason = v.picklist(['done', 'replied']);
+/** `transferred`: another agent accepted it; `inactivity`: an ended session the agent marked done. */
+export const CloseReason = v.picklist(['done', 'replied', 'transferred', 'inactivity']);
 export type CloseReason = v.InferOutput<typeof CloseReason>;
 
 /** Server→agent events. Each travels in an `event` frame with the agent's next `seq`. */
@@ -17,6 +31,23 @@ export const AgentEvent = v.variant('type', [
   v.object({ type: v.literal('interactionAssigned'), interaction: Interaction }),
   v.object({ type: v.literal('transcriptAppended'), interactionId: Id, entry: TranscriptEntry }),
   v.object({ type: v.literal('interactionClosed'), interactionId: Id, reason: CloseReason }),
+  /** Some fields of an open interaction changed: a present field is the new value, null clears it. */
+  v.object({
+    type: v.literal('interactionUpdated'),
+    interactionId: Id,
+    inactivityDeadline: v.optional(v.nullable(Time)),
+    ended: v.optional(InteractionEnd),
+    transfer: v.optional(v.nullable(TransferStatus)),
+  }),
+  v.object({ type: v.literal('consultationStarted'), consultation: Consultation }),
+  v.object({ type: v.literal('consultationMessage'), consultationId: Id, message: ConsultMessage }),
+  /** `endedBy` is absent when the consultation ended with its interaction (closed or transferred). */
+  v.object({
+    type: v.literal('consultationEnded'),
+    consultationId: Id,
+    reason: v.picklist(['ended', 'interaction_closed']),
+    endedBy: v.optional(AgentRef),
+  }),
 ]);
 export type AgentEvent = v.InferOutput<typeof AgentEvent>;
 export type AgentEventType = AgentEvent['type'];

@@ -8,3 +8,4 @@ export * from './parse';
 export * from './http';
 export * from './close-codes';
 export * from './settings';
+export * from './directory';

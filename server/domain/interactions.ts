@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Author, Interaction, InteractionMode, MessageEntry, MessageMedia, TranscriptEntry } from '../../lib/protocol';
+import type { Author, Interaction, InteractionMode, MessageEntry, MessageMedia, TranscriptEntry, TransferStatus } from '../../lib/protocol';
 import { json, type Queryable } from '../db/db';
 import { DomainError } from './errors';
 import type { Work } from './work';
@@ -19,12 +19,18 @@ export interface InteractionRow {
   accepted_at: unknown;
   contact_id: string | null;
   contact_name: string | null;
+  inactivity_deadline: unknown;
+  closed_at: unknown;
+  close_reason: string | null;
+  dismissed_at: unknown;
+  transfer_status: TransferStatus | null;
   region: string | null;
 }
 
 const SELECT_INTERACTIONS = `
   SELECT i.id, i.mode, i.channel, i.customer_phone, i.centre_number, i.queue, i.state, i.agent_id,
-         i.created_at, i.accepted_at, c.id AS contact_id, c.name AS contact_name, n.region
+         i.created_at, i.accepted_at, c.id AS contact_id, c.name AS contact_name, n.region,
+         i.inactivity_deadline, i.closed_at, i.close_reason, i.dismissed_at, i.transfer_status
   FROM interactions i
   LEFT JOIN contact_phones p ON p.phone = i.customer_phone
   LEFT JOIN contacts c ON c.id = p.contact_id
@@ -76,7 +82,15 @@ function toInteraction(row: InteractionRow, transcript: TranscriptEntry[]): Inte
     createdAt: Number(row.created_at),
     ...(row.accepted_at !== null ? { acceptedAt: Number(row.accepted_at) } : {}),
     transcript,
+    ...(row.state === 'assigned' && row.inactivity_deadline !== null ? { inactivityDeadline: Number(row.inactivity_deadline) } : {}),
+    ...(isEndedSession(row) ? { ended: { at: Number(row.closed_at), reason: 'inactivity' as const } } : {}),
+    ...(row.transfer_status !== null ? { transfer: row.transfer_status } : {}),
   };
+}
+
+/** A session closed by inactivity: it stays on its agent's desk (read-only) until marked done. */
+export function isEndedSession(row: Pick<InteractionRow, 'state' | 'close_reason'>): boolean {
+  return row.state === 'closed' && row.close_reason === 'inactivity';
 }
 
 export async function createInteraction(
@@ -113,7 +127,7 @@ export async function appendMessage(
   return entry;
 }
 
-export async function closeInteraction(work: Work, id: string, reason: 'done' | 'replied'): Promise<void> {
+export async function closeInteraction(work: Work, id: string, reason: 'done' | 'replied' | 'inactivity'): Promise<void> {
   await work.tx.query(`UPDATE interactions SET state = 'closed', closed_at = $2, close_reason = $3 WHERE id = $1`, [
     id,
     work.now,

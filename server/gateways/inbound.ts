@@ -1,9 +1,10 @@
 import type { MessageMedia, TranscriptEntry } from '../../lib/protocol';
+import { announceEntry } from '../domain/announce';
 import { requireChannel } from '../domain/channels';
 import { DomainError } from '../domain/errors';
-import { appendEvent } from '../domain/events';
 import { appendMessage, createInteraction, type InteractionRow } from '../domain/interactions';
 import { appendSystemEntry } from '../domain/system-entries';
+import { touchSession } from '../domain/session';
 import type { Work } from '../domain/work';
 import type { MediaRefusal } from '../media';
 import { pendingOfferOf, refreshOffer } from '../routing/offers';
@@ -37,8 +38,8 @@ export async function receiveInbound(work: Work, sms: InboundSms): Promise<{ ent
   const channel = sms.mms ? 'mms' : 'sms';
   await requireChannel(work.tx, channel, 'the text was not accepted');
 
-  const [open] = await work.tx.query<Pick<InteractionRow, 'id' | 'state' | 'agent_id'>>(
-    `SELECT id, state, agent_id FROM interactions
+  const [open] = await work.tx.query<Pick<InteractionRow, 'id' | 'state' | 'agent_id' | 'mode' | 'centre_number'>>(
+    `SELECT id, state, agent_id, mode, centre_number FROM interactions
      WHERE customer_phone = $1 AND centre_number = $2 AND state <> 'closed'
      ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
     [sms.from, sms.to],
@@ -65,7 +66,9 @@ export async function receiveInbound(work: Work, sms: InboundSms): Promise<{ ent
   }
 
   if (open?.state === 'assigned' && open.agent_id) {
-    for (const entry of entries) await appendEvent(work, open.agent_id, { type: 'transcriptAppended', interactionId, entry });
+    // Session mode: straight to the agent who has it, no new offer; the silence starts again.
+    for (const entry of entries) await announceEntry(work, interactionId, open.agent_id, entry);
+    await touchSession(work, open);
   } else if (open?.state === 'offered') {
     const offer = await pendingOfferOf(work, interactionId);
     if (offer) await refreshOffer(work, offer);

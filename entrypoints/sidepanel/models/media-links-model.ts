@@ -57,7 +57,7 @@ export function createMediaLinksModel(link: BackgroundLink, server: () => string
     const outcome = await runCommandForResult(link, { name: 'mediaLinks', interactionId });
     inFlight.delete(interactionId);
     if (!watchers.has(interactionId)) return;
-    const links = outcome.ok ? parseLinks(outcome.result) : null;
+    const links = outcome.ok ? parseLinks(outcome.result ?? {}) : null;
     if (!links) {
       schedule(interactionId, RETRY_AFTER_MS * 2);
       return;

@@ -20,6 +20,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** `configure` changes the demo configuration (e.g. a session inactivity time of a few seconds, a CRM dialer). */
 export async function startTestServer(
   options: { persistent?: boolean; configure?: (config: TextoConfig) => void } = {},
 ): Promise<TestServer> {
