@@ -13,6 +13,15 @@ import { TranscriptLog } from './TranscriptLog';
 
 type Copied = 'copied' | 'failed' | null;
 
+/** One opening of the viewer: each gets its own dialog (`serial` as key). */
+interface Viewing {
+  media: MessageMedia;
+  name: string;
+  opener: HTMLElement;
+  serial: number;
+}
+let viewerSerial = 0;
+
 /** Writes text to the clipboard; the old copy command is the fallback where the API is refused. */
 async function writeClipboard(text: string): Promise<void> {
   try {
@@ -44,7 +53,7 @@ export function Transcript({
 }) {
   const services = useContext(TranscriptContext);
   const entries = interaction.transcript;
-  const [viewing, setViewing] = useState<{ media: MessageMedia; name: string; opener: HTMLElement } | null>(null);
+  const [viewing, setViewing] = useState<Viewing | null>(null);
   const [copied, setCopied] = useState<Copied>(null);
   const mediaCount = entries.reduce((sum, entry) => sum + (entry.kind === 'message' ? (entry.media?.length ?? 0) : 0), 0);
   const clock = (at: number) => formatClockTime(at, services.locale);
@@ -84,7 +93,7 @@ export function Transcript({
             onOpenImage={(media, opener) => {
               const message = entries[index]!;
               const position = message.kind === 'message' ? (message.media ?? []).indexOf(media) + 1 : 1;
-              setViewing({ media, name: mediaName(media, position), opener });
+              setViewing({ media, name: mediaName(media, position), opener, serial: ++viewerSerial });
             }}
           />
         )}
@@ -99,13 +108,15 @@ export function Transcript({
       />
       {viewing && (
         <ImageViewer
+          key={viewing.serial}
           interactionId={interaction.id}
           media={viewing.media}
           name={viewing.name}
           onClose={() => {
-            const { opener } = viewing;
-            setViewing(null);
-            opener.focus();
+            // A dialog's close event comes a moment after it closed: by then the agent may have
+            // opened another image, which this must not close.
+            setViewing((current) => (current?.serial === viewing.serial ? null : current));
+            if (viewing.opener.isConnected) viewing.opener.focus();
           }}
         />
       )}
