@@ -7,6 +7,8 @@ import { isAtBottom, visibleWindow } from '@/lib/transcript/window';
 const ESTIMATED_ROW_PX = 64;
 /** Rows rendered beyond the viewport, so a keyboard step or a quick scroll finds them ready. */
 const OVERSCAN_PX = 600;
+/** The viewport assumed before the log has been measured (the first render). */
+const FALLBACK_VIEWPORT_PX = 600;
 /** A scroll without `scrollend` (older browsers) counts as over after this quiet time. */
 const SCROLL_SETTLE_MS = 250;
 
@@ -94,7 +96,11 @@ export function TranscriptLog({ label, count, keyOf, renderRow, onCopy }: Props)
     }
   });
 
-  const slice = visibleWindow(heights, view.top, view.height || 600, OVERSCAN_PX);
+  // Pinned (opening, or reading the newest), render the bottom rows straight away: waiting for the
+  // scroll that the pin causes would show the newest message one or two frames later.
+  const viewport = view.height || FALLBACK_VIEWPORT_PX;
+  const top = pinned.current ? Math.max(0, heights.total - viewport) : view.top;
+  const slice = visibleWindow(heights, top, viewport, OVERSCAN_PX);
   const rows: ComponentChildren[] = [];
   for (let index = slice.start; index < slice.end; index++) {
     rows.push(
