@@ -35,6 +35,8 @@ export function TranscriptLog({ label, count, keyOf, renderRow, onCopy }: Props)
   const [view, setView] = useState({ top: 0, height: 0 });
   const [, setMeasured] = useState(0);
   const pinned = useRef(true);
+  /** The scroll position as of the last render or scroll event. */
+  const seenTop = useRef<number | null>(null);
   const frame = useRef(0);
   /** Until when a scroll is under way (a smooth keyboard scroll animates for a while). */
   const scrollingUntil = useRef(0);
@@ -69,7 +71,10 @@ export function TranscriptLog({ label, count, keyOf, renderRow, onCopy }: Props)
         // A row above the one being read grew or shrank (an image loaded, the text size changed):
         // move by as much, so the text stays put. Not while a scroll is under way: moving would
         // cut short a smooth scroll (Home would stop short of the first message).
-        if (shiftAbove !== 0 && !pinned.current && performance.now() > scrollingUntil.current) element.scrollTop += shiftAbove;
+        if (shiftAbove !== 0 && !pinned.current && performance.now() > scrollingUntil.current) {
+          element.scrollTop += shiftAbove;
+          seenTop.current = element.scrollTop;
+        }
         setMeasured((n) => n + 1);
       }),
     [heights],
@@ -88,12 +93,19 @@ export function TranscriptLog({ label, count, keyOf, renderRow, onCopy }: Props)
     };
   }, [readView, rowObserver]);
 
-  // After every render: at the bottom, stay at the bottom (new message, rows measured).
+  // After every render: at the bottom, stay at the bottom (new message, rows measured). If the
+  // position moved since we last saw it and its scroll event has not come yet (the agent, or a
+  // click that scrolls a control into view, just scrolled), that choice wins over the pin.
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (element && pinned.current && element.scrollHeight - element.clientHeight > element.scrollTop) {
+    if (!element) return;
+    if (seenTop.current !== null && element.scrollTop !== seenTop.current) {
+      pinned.current = isAtBottom(element.scrollTop, element.clientHeight, element.scrollHeight);
+    }
+    if (pinned.current && element.scrollHeight - element.clientHeight > element.scrollTop) {
       element.scrollTop = element.scrollHeight;
     }
+    seenTop.current = element.scrollTop;
   });
 
   // Pinned (opening, or reading the newest), render the bottom rows straight away: waiting for the
@@ -121,7 +133,10 @@ export function TranscriptLog({ label, count, keyOf, renderRow, onCopy }: Props)
         // Only scrolling decides whether the agent is reading the newest entry (by them, or by the
         // pin below, which lands at the bottom and so keeps it pinned).
         const element = scroller.current;
-        if (element) pinned.current = isAtBottom(element.scrollTop, element.clientHeight, element.scrollHeight);
+        if (element) {
+          pinned.current = isAtBottom(element.scrollTop, element.clientHeight, element.scrollHeight);
+          seenTop.current = element.scrollTop;
+        }
         scrollingUntil.current = performance.now() + SCROLL_SETTLE_MS;
         if (!frame.current) frame.current = requestAnimationFrame(readView);
       }}
