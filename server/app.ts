@@ -6,6 +6,7 @@ import { syncConfig } from './config/sync';
 import type { ServerContext } from './context';
 import { migrate } from './db/migrate';
 import { openPglite } from './db/pglite';
+import { registerCallbackDeadlines } from './callbacks/deliver';
 import { registerHousekeeping } from './domain/housekeeping';
 import { runWork } from './domain/work';
 import { OutboundDispatcher } from './gateways/outbound';
@@ -64,6 +65,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     cleanup.push(() => outbound.close(), () => scheduler.close(), () => presence.close());
 
     registerRoutingDeadlines(context);
+    registerCallbackDeadlines(context);
     await registerHousekeeping(context);
 
     const routes: Route[] = [...authRoutes(context), ...(config.simulator.enabled ? [...simulatorRoutes(context), ...staticRoutes()] : [])];

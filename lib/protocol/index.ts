@@ -8,3 +8,5 @@ export * from './parse';
 export * from './http';
 export * from './close-codes';
 export * from './settings';
+export * from './history';
+export * from './queries';

@@ -5,6 +5,7 @@ import { appendEvent } from '../domain/events';
 import { appendMessage, closeInteraction, lockInteraction, type InteractionRow } from '../domain/interactions';
 import type { Work } from '../domain/work';
 import { routeWaiting } from '../routing/route';
+import { requireDisposition } from '../wrapup/disposition';
 
 /** The interaction if this agent handles it now; otherwise why not. */
 async function myOpenInteraction(work: Work, agentId: string, interactionId: string): Promise<InteractionRow> {
@@ -22,6 +23,7 @@ async function myOpenInteraction(work: Work, agentId: string, interactionId: str
  */
 export async function replyToCustomer(work: Work, agentId: string, interactionId: string, text: string): Promise<{ entryId: string }> {
   const interaction = await myOpenInteraction(work, agentId, interactionId);
+  if (interaction.mode === 'page') requireDisposition(work, interaction, 'reply');
   await requireChannel(work.tx, interaction.channel === 'mms' ? 'mms' : 'sms', 'your reply was not sent');
   const [agent] = await work.tx.query<{ name: string }>('SELECT name FROM agents WHERE id = $1', [agentId]);
   const entry = await appendMessage(work, interactionId, {
@@ -41,7 +43,8 @@ export async function replyToCustomer(work: Work, agentId: string, interactionId
 }
 
 export async function markDone(work: Work, agentId: string, interactionId: string): Promise<void> {
-  await myOpenInteraction(work, agentId, interactionId);
+  const interaction = await myOpenInteraction(work, agentId, interactionId);
+  requireDisposition(work, interaction, 'done');
   await closeAndReroute(work, agentId, interactionId, 'done');
 }
 

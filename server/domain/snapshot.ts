@@ -1,6 +1,7 @@
 import type { AgentState, AgentStatus, Offer } from '../../lib/protocol';
 import type { Queryable } from '../db/db';
 import { readChannels } from './channels';
+import { scheduledCallbacksOf } from '../callbacks/store';
 import { loadInteractions } from './interactions';
 
 /**
@@ -33,6 +34,7 @@ export async function buildSnapshot(q: Queryable, agentId: string): Promise<{ se
       channels: await readChannels(q),
       offers,
       interactions,
+      callbacks: await scheduledCallbacksOf(q, agentId),
     },
   };
 }
