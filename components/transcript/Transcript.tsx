@@ -4,7 +4,18 @@ import type { Customer, TranscriptEntry } from '@/lib/protocol';
 import { TranscriptEntryView } from './TranscriptEntryView';
 
 /** The conversation so far, newest at the bottom, kept scrolled to the newest entry. */
-export function Transcript({ entries, customer, locale }: { entries: readonly TranscriptEntry[]; customer: Customer; locale: string }) {
+export function Transcript({
+  entries,
+  customer,
+  locale,
+  interactionId,
+}: {
+  entries: readonly TranscriptEntry[];
+  customer: Customer;
+  locale: string;
+  /** Entries merged in from another interaction (their `source` differs) are marked. */
+  interactionId?: string;
+}) {
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = list.current;
@@ -14,7 +25,13 @@ export function Transcript({ entries, customer, locale }: { entries: readonly Tr
     <div class="transcript" role="log" aria-label={t('transcript_label')} ref={list} tabIndex={0}>
       <ol>
         {entries.map((entry) => (
-          <TranscriptEntryView key={entry.id} entry={entry} customer={customer} locale={locale} />
+          <TranscriptEntryView
+            key={entry.id}
+            entry={entry}
+            customer={customer}
+            locale={locale}
+            merged={interactionId !== undefined && entry.source !== undefined && entry.source !== interactionId}
+          />
         ))}
       </ol>
     </div>

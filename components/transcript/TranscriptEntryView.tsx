@@ -14,17 +14,30 @@ function senderName(entry: Extract<TranscriptEntry, { kind: 'message' }>, custom
 }
 
 /** One transcript entry: a message (sender, time, text) or a system event in words. */
-export function TranscriptEntryView({ entry, customer, locale }: { entry: TranscriptEntry; customer: Customer; locale: string }) {
+export function TranscriptEntryView({
+  entry,
+  customer,
+  locale,
+  merged = false,
+}: {
+  entry: TranscriptEntry;
+  customer: Customer;
+  locale: string;
+  /** Merged in from another interaction: says so beside the time. */
+  merged?: boolean;
+}) {
   const time = (
     <time class="at" dateTime={new Date(entry.at).toISOString()}>
       {formatClockTime(entry.at, locale)}
     </time>
   );
+  const source = merged ? <span class="merged-source">{` · ${t('merge_from_other')}`}</span> : null;
   if (entry.kind === 'system') {
     const key = `system_${entry.code}` as MessageKey;
     return (
       <li class="entry system">
-        {time} <span>{t(key, entry.params.name ?? '')}</span>
+        {time}
+        {source} <span>{t(key, entry.params.name ?? '')}</span>
       </li>
     );
   }
@@ -32,6 +45,7 @@ export function TranscriptEntryView({ entry, customer, locale }: { entry: Transc
     <li class={`entry message ${entry.direction}`}>
       <div class="meta">
         <span class="sender">{senderName(entry, customer)}</span> {time}
+        {source}
       </div>
       {/* Customer text is data: rendered as a text node, never as markup. */}
       <p class="text" dir="auto">

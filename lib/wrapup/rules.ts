@@ -12,3 +12,14 @@ export function dispositionRequired(settings: DispositionSettings | undefined, q
 export function dispositionsFor(settings: DispositionSettings | undefined, queue: string): DispositionOption[] {
   return (settings?.codes ?? []).filter((option) => !option.queues || option.queues.includes(queue));
 }
+
+/** A configured label in the agent's language (French for fr-*, English otherwise). */
+export function localizedLabel(label: { en: string; fr: string }, locale: string): string {
+  return locale.toLowerCase().startsWith('fr') ? label.fr : label.en;
+}
+
+/** A disposition code as the agent reads it (the code itself when it is no longer configured). */
+export function dispositionLabel(settings: DispositionSettings | undefined, code: string, locale: string): string {
+  const option = settings?.codes.find((c) => c.code === code);
+  return option ? localizedLabel(option.label, locale) : code;
+}

@@ -1,4 +1,7 @@
-import { batch } from '@preact/signals';
+import { batch, effect } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { historyStorage } from '@/lib/history-cache';
+import { dispositionLabel } from '@/lib/wrapup/rules';
 import type { BackgroundLink } from '../background-link';
 import { createAgentModel } from './agent-model';
 import { createClockModel } from './clock-model';
@@ -8,6 +11,11 @@ import { createNoticesModel } from './notices-model';
 import { createOffersModel } from './offers-model';
 import { createSessionModel } from './session-model';
 import { createSettingsModel } from './settings-model';
+import { createCallbacksModel } from './callbacks-model';
+import { createContactsModel } from './contacts-model';
+import { createHistoryModel } from './history-model';
+import { createMergeModel } from './merge-model';
+import { createWrapUpModel } from './wrapup-model';
 
 /** Every app-level model, fed by ONE subscription to the background. */
 export function createAppModel(link: BackgroundLink) {
@@ -19,6 +27,14 @@ export function createAppModel(link: BackgroundLink) {
   const offers = createOffersModel(link, agent);
   const interactions = createInteractionsModel(link, agent);
   const notices = createNoticesModel(connection, agent);
+  const storage = historyStorage();
+  const locale = browser.i18n.getUILanguage();
+  const history = createHistoryModel(link, storage.cache, (code) => dispositionLabel(settings.settings.value?.dispositions, code, locale));
+  const wrapUp = createWrapUpModel(link, storage.drafts);
+  const contacts = createContactsModel(link);
+  const callbacks = createCallbacksModel(link, agent);
+  const merge = createMergeModel(link);
+  watchContacts({ session, connection, agent, history, wrapUp });
 
   link.subscribe((message) =>
     batch(() => {
@@ -29,7 +45,41 @@ export function createAppModel(link: BackgroundLink) {
     }),
   );
 
-  return { clock, session, settings, connection, agent, offers, interactions, notices };
+  return { clock, session, settings, connection, agent, offers, interactions, notices, history, wrapUp, contacts, callbacks, merge };
+}
+
+/**
+ * Every contact on the desk (offers and interactions) gets its counts fetched, and every open
+ * interaction its unsaved note draft restored; a reconnect refreshes the counts; signing out
+ * forgets everything in memory (the background clears the cache).
+ */
+function watchContacts(models: {
+  session: ReturnType<typeof createSessionModel>;
+  connection: ReturnType<typeof createConnectionModel>;
+  agent: ReturnType<typeof createAgentModel>;
+  history: ReturnType<typeof createHistoryModel>;
+  wrapUp: ReturnType<typeof createWrapUpModel>;
+}) {
+  const { session, connection, agent, history, wrapUp } = models;
+  effect(() => {
+    if (session.session.value === null) {
+      history.reset();
+      wrapUp.reset();
+    }
+  });
+  let wasConnected = false;
+  effect(() => {
+    const connected = connection.connection.value.phase === 'connected';
+    if (connected && !wasConnected) history.forgetPrefetched();
+    wasConnected = connected;
+    const state = agent.state.value;
+    if (!state) return;
+    const contactIds = new Set(
+      [...state.interactions, ...state.offers.map((o) => o.interaction)].flatMap((i) => (i.customer.contactId ? [i.customer.contactId] : [])),
+    );
+    for (const contactId of contactIds) void history.prefetch(contactId);
+    for (const interaction of state.interactions) void wrapUp.restoreDraft(interaction);
+  });
 }
 
 export type AppModel = ReturnType<typeof createAppModel>;
