@@ -4,7 +4,7 @@ import { ContactCard, Id, InteractionMode, Time } from './domain';
 // A contact's history as the panel shows (and caches) it: past and open interactions, and the
 // calls and emails agents started from the panel.
 
-export const HISTORY_PAGE_MAX = 500;
+export const HISTORY_PAGE_MAX = 1000;
 
 export const HistoryInteraction = v.object({
   id: Id,

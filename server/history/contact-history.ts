@@ -1,4 +1,4 @@
-import type { ContactHistory, HistoryActivity, HistoryInteraction, InteractionMode, QueryResultOf } from '../../lib/protocol';
+import { HISTORY_PAGE_MAX, type ContactHistory, type HistoryActivity, type HistoryInteraction, type InteractionMode, type QueryResultOf } from '../../lib/protocol';
 import type { TextoConfig } from '../config';
 import { loadContactCard } from '../contacts/cards';
 import { likePattern } from '../contacts/search';
@@ -59,7 +59,7 @@ export async function contactHistory(
       OR EXISTS (SELECT 1 FROM transcript_entries t WHERE t.interaction_id = i.id AND t.text ILIKE $2)
       OR EXISTS (SELECT 1 FROM activities ac WHERE ac.interaction_id = i.id AND ac.target ILIKE $2))`;
   }
-  const limit = Math.min(query.limit ?? DEFAULT_LIMIT, 500);
+  const limit = Math.min(query.limit ?? DEFAULT_LIMIT, HISTORY_PAGE_MAX);
   const rows = await q.query<HistoryRow>(
     `SELECT i.id, i.created_at, i.closed_at, i.state, i.close_reason, i.customer_phone, i.centre_number, i.mode, i.channel,
             a.name AS agent_name, i.disposition, i.note, i.merged_into,

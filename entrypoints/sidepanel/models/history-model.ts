@@ -4,8 +4,8 @@ import type { ContactHistory, HistoryInteraction, TranscriptEntry } from '@/lib/
 import type { BackgroundLink } from '../background-link';
 import { runQuery } from './run-query';
 
-/** The most interactions a history shows (and caches) per contact. */
-export const HISTORY_LIMIT = 500;
+/** The most past interactions a history shows (and caches) per contact; +1 for the one being handled. */
+export const HISTORY_LIMIT = 501;
 
 export interface HistoryView {
   history: ContactHistory | null;
