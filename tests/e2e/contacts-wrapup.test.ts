@@ -2,9 +2,9 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromeWithExtension, type ChromeWithExtension } from '../../scripts/browser';
 import { AgentClient } from '../integration/helpers/agent';
-import { acceptOffer, aria, CONNECTION, control, signInAndGoReady, waitForText } from './support/panel';
+import { acceptOffer, aria, CONNECTION, control, signInAndGoReady, TRANSCRIPT, waitForText } from './support/panel';
 import { startTestServer, type TestServer } from './support/server';
-import { customerTexts, eventually, newCustomerPhone, PAGE_NUMBER } from './support/simulator';
+import { customerTexts, eventually, newCustomerPhone, PAGE_NUMBER, SESSION_NUMBER } from './support/simulator';
 
 const CLAIMS_NUMBER = '+33186950003';
 
@@ -184,5 +184,47 @@ describe('contacts, history and wrap-up in the Chromium side panel', () => {
     await control(panel, 'button', 'Sign out').click();
     await panel.waitForSelector(aria('button', 'Sign in'));
     await eventually('the history cache to be empty', async () => ((await cachedContacts(panel!)) === 0 ? true : undefined));
+  });
+
+  it('merges two interactions of an unknown contact, assigns it to a known contact, and schedules then cancels a callback', async () => {
+    panel = await chrome.openSidePanel();
+    await signInAndGoReady(panel, server.url);
+    const customer = newCustomerPhone();
+    await customerTexts(server.url, { from: customer, to: PAGE_NUMBER, text: 'Premier SMS (page)' });
+    await acceptOffer(panel, 'Premier SMS (page)');
+    await customerTexts(server.url, { from: customer, to: SESSION_NUMBER, text: 'Deuxième SMS (session)' });
+    await acceptOffer(panel, 'Deuxième SMS (session)');
+    await waitForText(panel, '.contact-bar', '2 in progress');
+
+    const [pageActions] = await panel.$$(aria('button', `Actions for ${customer}`));
+    await pageActions!.click();
+    await control(panel, 'menuitem', 'Merge with…').click();
+    await control(panel, 'button', `Merge the SMS session from ${customer}`).click();
+    await panel.waitForFunction(() => document.querySelectorAll('section.interaction').length === 1);
+    await waitForText(panel, TRANSCRIPT, 'Deuxième SMS (session)');
+    await waitForText(panel, TRANSCRIPT, `Merged with the interaction from ${customer}`);
+    await waitForText(panel, `${TRANSCRIPT} .merged-source`, 'merged');
+
+    await control(panel, 'button', `Actions for ${customer}`).click();
+    await control(panel, 'menuitem', 'Assign to a known contact').click();
+    await control(panel, 'searchbox', 'Find a contact by name, number or email').fill('hugo');
+    await control(panel, 'button', 'Assign to Hugo Moreau').click();
+    await waitForText(panel, 'section.interaction h2', 'Hugo Moreau');
+    await waitForText(panel, TRANSCRIPT, 'Assigned to the contact Hugo Moreau');
+
+    await control(panel, 'button', 'Actions for Hugo Moreau').click();
+    await control(panel, 'menuitem', 'Schedule callback').click();
+    await waitForText(panel, '.schedule-callback', 'Time zone:');
+    expect(await panel.$eval('.schedule-callback input[type="tel"]', (i) => (i as HTMLInputElement).value)).toBe('+33698765432');
+    await control(panel, 'textbox', 'Callback note').fill('Confirmer la livraison');
+    await control(panel, 'button', 'Schedule').click();
+    await waitForText(panel, '.callbacks summary', 'Scheduled callbacks (1)');
+    await panel.$eval('.callbacks summary', (s) => (s as HTMLElement).click());
+    await waitForText(panel, '.callbacks', 'Confirmer la livraison');
+    await control(panel, 'button', 'Cancel callback').click();
+    await panel.waitForSelector('.callbacks', { hidden: true });
+
+    await control(panel, 'button', 'Mark Done').click();
+    await panel.waitForSelector(aria('textbox', 'Message'), { hidden: true });
   });
 });

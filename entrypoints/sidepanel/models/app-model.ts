@@ -74,10 +74,12 @@ function watchContacts(models: {
     wasConnected = connected;
     const state = agent.state.value;
     if (!state) return;
-    const contactIds = new Set(
-      [...state.interactions, ...state.offers.map((o) => o.interaction)].flatMap((i) => (i.customer.contactId ? [i.customer.contactId] : [])),
-    );
-    for (const contactId of contactIds) void history.prefetch(contactId);
+    const onDesk = new Map<string, string[]>();
+    for (const interaction of [...state.interactions, ...state.offers.map((o) => o.interaction)]) {
+      const contactId = interaction.customer.contactId;
+      if (contactId) onDesk.set(contactId, [...(onDesk.get(contactId) ?? []), interaction.id]);
+    }
+    for (const [contactId, ids] of onDesk) void history.prefetch(contactId, ids.sort().join(' '));
     for (const interaction of state.interactions) void wrapUp.restoreDraft(interaction);
   });
 }

@@ -42,7 +42,8 @@ export function createHistoryModel(link: BackgroundLink, cache: HistoryCache, la
   const counts = signal<ReadonlyMap<string, ContactCounts>>(new Map());
   const transcripts = signal<ReadonlyMap<string, { entries?: TranscriptEntry[]; loading: boolean; error?: string }>>(new Map());
   const opened = new Set<string>();
-  const prefetched = new Set<string>();
+  /** What the desk showed of each contact when its counts were last fetched. */
+  const prefetched = new Map<string, string>();
 
   const setView = (contactId: string, change: Partial<HistoryView>) => {
     const previous = views.value.get(contactId) ?? { history: null, source: 'none', refreshing: false, offline: false };
@@ -76,10 +77,13 @@ export function createHistoryModel(link: BackgroundLink, cache: HistoryCache, la
     counts,
     transcripts,
 
-    /** Counts for a contact on the desk: from the saved copy at once, then from the server. */
-    async prefetch(contactId: string): Promise<void> {
-      if (prefetched.has(contactId)) return;
-      prefetched.add(contactId);
+    /**
+     * Counts for a contact on the desk: from the saved copy at once, then from the server; again
+     * whenever the desk's interactions with the contact change (`deskSignature`).
+     */
+    async prefetch(contactId: string, deskSignature = ''): Promise<void> {
+      if (prefetched.get(contactId) === deskSignature) return;
+      prefetched.set(contactId, deskSignature);
       const cached = await cache.readHistory(contactId).catch(() => undefined);
       if (cached && !counts.value.has(contactId)) setCounts(cached.history);
       await refresh(contactId);
