@@ -180,6 +180,8 @@ describe('contacts, history and wrap-up in the Chromium side panel', () => {
 
     await server.restart();
     await waitForText(panel, CONNECTION, 'Connected', 40_000);
+    await control(panel, 'button', 'Mark Done').click();
+    await panel.waitForSelector(aria('textbox', 'Message'), { hidden: true });
     expect(await cachedContacts(panel)).toBeGreaterThan(0);
     await control(panel, 'button', 'Sign out').click();
     await panel.waitForSelector(aria('button', 'Sign in'));
@@ -215,11 +217,11 @@ describe('contacts, history and wrap-up in the Chromium side panel', () => {
     await control(panel, 'button', 'Actions for Hugo Moreau').click();
     await control(panel, 'menuitem', 'Schedule callback').click();
     await waitForText(panel, '.schedule-callback', 'Time zone:');
-    expect(await panel.$eval('.schedule-callback input[type="tel"]', (i) => (i as HTMLInputElement).value)).toBe('+33698765432');
+    expect(await panel.$eval('.schedule-callback input[type="tel"]', (i) => (i).value)).toBe('+33698765432');
     await control(panel, 'textbox', 'Callback note').fill('Confirmer la livraison');
     await control(panel, 'button', 'Schedule').click();
     await waitForText(panel, '.callbacks summary', 'Scheduled callbacks (1)');
-    await panel.$eval('.callbacks summary', (s) => (s as HTMLElement).click());
+    await panel.$eval('.callbacks summary', (s) => (s).click());
     await waitForText(panel, '.callbacks', 'Confirmer la livraison');
     await control(panel, 'button', 'Cancel callback').click();
     await panel.waitForSelector('.callbacks', { hidden: true });
