@@ -51,6 +51,11 @@ type BenchWindow = { __historyShown?: Promise<Shown> };
  * stand in the list (from the cache) and until the server's copy replaced the saved one.
  */
 async function openHistory(panel: Page, phone: string, expected: number): Promise<Shown> {
+  // Not timed: bring the contact's interaction to the front (one tab is shown at a time).
+  await panel.evaluate((who) => {
+    [...document.querySelectorAll<HTMLElement>('[role="tab"]')].find((tab) => tab.querySelector('.tab-who')?.textContent === who)?.click();
+  }, phone);
+  await panel.waitForFunction((who) => [...document.querySelectorAll('section.interaction h2')].some((h) => h.textContent === who), {}, phone);
   await panel.evaluate(
     (who, count) => {
       const section = [...document.querySelectorAll('section.interaction')].find((s) => s.querySelector('h2')?.textContent === who)!;
@@ -123,6 +128,10 @@ export async function run(): Promise<void> {
     await text(server.url, small, 'Bonjour encore');
     await acceptOffer(panel, 'Bonjour encore');
     // Both contacts' histories reach IndexedDB when their interactions appear (the counts).
+    await waitForText(panel, '.contact-bar', '11 in the last 30 days', 30_000);
+    await panel.evaluate((who) => {
+      [...document.querySelectorAll<HTMLElement>('[role="tab"]')].find((tab) => tab.querySelector('.tab-who')?.textContent === who)?.click();
+    }, big);
     await waitForText(panel, '.contact-bar', '501 in the last 30 days', 30_000);
 
     const samples = { big: [] as number[], bigPainted: [] as number[], bigServer: [] as number[], small: [] as number[], smallPainted: [] as number[] };

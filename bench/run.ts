@@ -26,6 +26,10 @@ const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(): P
     about: 'dictionary load, memory, check and suggest, against plain typo-js',
     load: () => import('./spelling'),
   },
+  'team-search': {
+    about: 'Team Communicator: one listTargets round trip (50 and 1,000 agents), against a ping',
+    load: () => import('./team-search'),
+  },
 };
 
 async function main(): Promise<void> {

@@ -8,6 +8,7 @@ import { migrate } from './db/migrate';
 import { openPglite } from './db/pglite';
 import { registerCallbackDeadlines } from './callbacks/deliver';
 import { registerHousekeeping } from './domain/housekeeping';
+import { registerSessionDeadlines } from './domain/session';
 import { runWork } from './domain/work';
 import { OutboundDispatcher } from './gateways/outbound';
 import { createSimulatorGateway } from './gateways/simulator-gateway';
@@ -66,6 +67,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
     registerRoutingDeadlines(context);
     registerCallbackDeadlines(context);
+    registerSessionDeadlines(context);
     await registerHousekeeping(context);
 
     const routes: Route[] = [...authRoutes(context), ...(config.simulator.enabled ? [...simulatorRoutes(context), ...staticRoutes()] : [])];

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Interaction } from '@/lib/protocol';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { ComposeBox } from '../compose/ComposeBox';
+import { EndedSession } from '../interactions/EndedSession';
 import { Transcript } from '../transcript/Transcript';
 import { InteractionHeader } from './InteractionHeader';
 
@@ -15,6 +16,12 @@ interface Props {
   onDraft: (text: string) => void;
   onSend: () => void;
   onMarkDone: () => void;
+  /** The signed-in agent's id: their messages read "You", colleagues' "Agent". */
+  selfId?: string | undefined;
+  /** Between header and transcript: transfer / consult toolbar, session timer, transfer status. */
+  tools?: ComponentChildren;
+  /** After the transcript: the consultation and Team Communicator. */
+  aside?: ComponentChildren;
   /** Under the header: connection state, contact counts and the participant's actions. */
   participants?: ComponentChildren;
   /** Under the transcript: wrap-up, case data, contact and history. */
@@ -23,25 +30,36 @@ interface Props {
   completionBlocked?: string | undefined;
 }
 
-/** One accepted interaction: header, transcript, reply box; room for transfer, disposition… later. */
-export function InteractionView({ interaction, serverNow, locale, draft, busy, error, onDraft, onSend, onMarkDone, participants, details, completionBlocked }: Props) {
+/**
+ * One accepted interaction: header, participants (contact state and actions), tools (transfer,
+ * consult, session timer), transcript, side conversation, details (wrap-up, case data, history),
+ * reply box — or, once a session ended by inactivity, only Mark Done.
+ */
+export function InteractionView(props: Props) {
+  const { interaction, serverNow, locale, draft, busy, error, onDraft, onSend, onMarkDone, selfId, tools, aside, participants, details, completionBlocked } = props;
   const headingId = `interaction-${interaction.id}`;
   return (
     <section class="card interaction" aria-labelledby={headingId}>
       <InteractionHeader interaction={interaction} serverNow={serverNow} headingId={headingId} />
       {participants}
-      <Transcript entries={interaction.transcript} customer={interaction.customer} locale={locale} interactionId={interaction.id} />
+      {tools}
+      <Transcript entries={interaction.transcript} customer={interaction.customer} locale={locale} selfId={selfId} interactionId={interaction.id} />
+      {aside}
       {details}
       <ErrorAlert message={error} />
-      <ComposeBox
-        draft={draft}
-        busy={busy}
-        onDraft={onDraft}
-        onSend={onSend}
-        onMarkDone={onMarkDone}
-        completionBlocked={completionBlocked}
-        sendCompletes={interaction.mode === 'page'}
-      />
+      {interaction.ended ? (
+        <EndedSession busy={busy} onMarkDone={onMarkDone} completionBlocked={completionBlocked} />
+      ) : (
+        <ComposeBox
+          draft={draft}
+          busy={busy}
+          onDraft={onDraft}
+          onSend={onSend}
+          onMarkDone={onMarkDone}
+          completionBlocked={completionBlocked}
+          sendCompletes={interaction.mode === 'page'}
+        />
+      )}
     </section>
   );
 }

@@ -8,11 +8,14 @@ export function Transcript({
   entries,
   customer,
   locale,
+  selfId,
   interactionId,
 }: {
   entries: readonly TranscriptEntry[];
   customer: Customer;
   locale: string;
+  /** The signed-in agent: their own messages are marked "You". */
+  selfId?: string | undefined;
   /** Entries merged in from another interaction (their `source` differs) are marked. */
   interactionId?: string;
 }) {
@@ -30,6 +33,7 @@ export function Transcript({
             entry={entry}
             customer={customer}
             locale={locale}
+            selfId={selfId}
             merged={interactionId !== undefined && entry.source !== undefined && entry.source !== interactionId}
           />
         ))}

@@ -2,9 +2,8 @@ import { applyEvent } from '@/lib/agent-state/reduce';
 import type { BackgroundMessage, ConnectionInfo, PanelErrorCode, PanelRequest, SessionInfo } from '@/lib/messaging/panel-port';
 import { enqueue, settle } from '@/lib/outbox/outbox';
 import { Command, parseWith, type AgentProfile, type AgentState, type ServerFrame } from '@/lib/protocol';
-import { showWaitingOffers } from './badge';
 import { createConnection } from './connection';
-import { syncOfferNotifications } from './notifications';
+import { createDeskSignals } from './desk-signals';
 import type { PanelPorts } from './panel-ports';
 import {
   clearAuth,
@@ -26,6 +25,7 @@ const freshDesk = (agent: AgentProfile): StoredDesk => ({
   settings: null,
   outbox: [],
   notifiedOffers: [],
+  unread: {},
 });
 
 /**
@@ -41,6 +41,12 @@ export function createAgentSession(ports: PanelPorts) {
   // Contact histories and note drafts cached by the panel; cleared here so that a sign-out by the
   // server, with no panel open, still leaves nothing of this agent's contacts behind.
   const history = historyStorage();
+  const signals = createDeskSignals({
+    ports,
+    desk: () => desk,
+    save: () => void writer.whenSaved(),
+    serverNow: () => Date.now() + (connection.info.clockOffset ?? 0),
+  });
 
   const connection = createConnection({
     onInfo: (connectionInfo) => {
@@ -69,17 +75,14 @@ export function createAgentSession(ports: PanelPorts) {
     connection: auth ? connection.info : { phase: 'signed_out', ...(signedOutBecause ? { lastError: signedOutBecause } : {}) },
     state: desk?.state ?? null,
     settings: desk?.settings ?? null,
+    unread: desk?.unread ?? {},
   });
 
   const reply = (requestId: string, outcome: { ok: true; result?: Record<string, unknown> } | { ok: false; code: PanelErrorCode; message: string }) =>
     ports.broadcast({ type: 'reply', requestId, ...outcome });
   const queries = createQueryRelay((frame) => connection.send(frame), reply);
 
-  function afterStateChange(state: AgentState | null) {
-    const offers = state?.offers ?? [];
-    showWaitingOffers(offers.length);
-    if (desk) desk.notifiedOffers = syncOfferNotifications(offers, desk.notifiedOffers);
-  }
+  const afterStateChange = (state: AgentState | null) => signals.afterStateChange(state);
 
   function acknowledge(seq: number) {
     writer
@@ -94,6 +97,7 @@ export function createAgentSession(ports: PanelPorts) {
       case 'snapshot':
         desk.state = frame.state;
         desk.lastSeq = frame.seq;
+        signals.afterSnapshot(frame.state);
         ports.broadcast(syncMessage());
         afterStateChange(desk.state);
         acknowledge(frame.seq);
@@ -101,6 +105,7 @@ export function createAgentSession(ports: PanelPorts) {
       case 'event':
         // Replays overlap what was applied before a stop: apply each seq once.
         if (frame.seq <= desk.lastSeq || !desk.state) return;
+        signals.beforeEvent(desk.state, frame.event);
         desk.state = applyEvent(desk.state, frame.event);
         desk.lastSeq = frame.seq;
         ports.broadcast({ type: 'event', seq: frame.seq, event: frame.event });
@@ -189,6 +194,7 @@ export function createAgentSession(ports: PanelPorts) {
     if (auth && desk?.agentId !== auth.agent.id) desk = freshDesk(auth.agent);
     if (!auth) desk = null;
     if (auth) connection.start(auth);
+    signals.resumed(desk?.state ?? null);
   })();
 
   return {
@@ -211,7 +217,21 @@ export function createAgentSession(ports: PanelPorts) {
           return reply(request.requestId, { ok: true });
         case 'query':
           return queries.ask(request.requestId, request.query, !!auth && connection.isReady);
+        case 'viewing':
+          // Needs the port: routed to `viewing` below by the background's main.
+          return;
       }
+    },
+    /** A panel says what it shows: its messages are read. */
+    async viewing(port: Parameters<typeof signals.viewing>[0], key: string | null) {
+      await loaded;
+      signals.viewing(port, key);
+    },
+    panelGone: (port: Parameters<typeof signals.panelGone>[0]) => signals.panelGone(port),
+    /** Accept or Reject from a notification's button: the same command as the panel's, through the outbox. */
+    async answerOffer(interactionId: string, answer: 'accept' | 'reject') {
+      await loaded;
+      await handleCommand({ type: 'command', requestId: `notification:${crypto.randomUUID()}`, command: { name: answer, interactionId } });
     },
     /** The browser says the network is back: no reason to wait for the backoff. */
     networkBack() {

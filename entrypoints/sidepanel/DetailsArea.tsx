@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { CallbackOrigin } from '@/components/callback/CallbackOrigin';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
 import { ContactCardView } from '@/components/contact/ContactCardView';
@@ -28,6 +28,11 @@ export function DetailsArea({ model, interaction, locale }: { model: AppModel; i
   const caseSettings = settings.settings.value?.caseData;
   const contactId = interaction.contact?.id ?? interaction.customer.contactId;
   const labelOfCode = (code: string) => dispositionLabel(dispositions, code, locale);
+  // Another tab shown: this history's items leave memory (IndexedDB keeps them).
+  useEffect(() => {
+    if (!historyOpen || !contactId) return;
+    return () => history.close(contactId);
+  }, [historyOpen, contactId]);
   const caseLabel = (key: string) => {
     const label = caseSettings?.labels[key];
     return label ? localizedLabel(label, locale) : key;
@@ -75,7 +80,6 @@ export function DetailsArea({ model, interaction, locale }: { model: AppModel; i
               const next = !historyOpen;
               setHistoryOpen(next);
               if (next) void history.open(contactId);
-              else history.close(contactId);
             }}
           >
             {t('history_toggle')}

@@ -1,48 +1,54 @@
 import { CallbackList } from '@/components/callback/CallbackList';
-import { InteractionView } from '@/components/interaction/InteractionView';
+import { InteractionTabs, panelId, tabId } from '@/components/interactions/InteractionTabs';
 import { OfferCard } from '@/components/offers/OfferCard';
+import { TransferOfferCard } from '@/components/transfer/TransferOfferCard';
 import { t } from '@/lib/i18n/t';
-import { completionBlockedReason, DetailsArea } from './DetailsArea';
+import { ConsultationPane } from './ConsultationPane';
+import { InteractionPane } from './InteractionPane';
 import type { AppModel } from './models/app-model';
-import { ParticipantsArea } from './ParticipantsArea';
 
-/** Offers first (they expire), then the open interactions; a hint when there is nothing. */
+/**
+ * Offers first (they expire), then the open interactions as tabs with the chosen one below;
+ * a hint when there is nothing.
+ */
 export function WorkArea({ model, locale }: { model: AppModel; locale: string }) {
-  const { offers, interactions, agent, connection, clock, callbacks, wrapUp } = model;
+  const { offers, agent, connection, clock, desk, warnings, callbacks } = model;
   const serverNow = connection.serverNow(clock.now.value);
   const offerList = offers.offers.value;
-  const interactionList = interactions.interactions.value;
+  const items = desk.items.value;
+  const selected = desk.selected.value;
+  const accept = (interactionId: string) =>
+    void offers.accept(interactionId).then((accepted) => accepted && desk.select(interactionId));
 
   return (
-    <main class="work">
-      {offerList.map((offer) => (
-        <OfferCard
-          key={offer.interaction.id}
-          offer={offer}
-          serverNow={serverNow}
-          busy={offers.busy.value.has(offer.interaction.id)}
-          error={offers.errors.value.get(offer.interaction.id)}
-          onAccept={() => void offers.accept(offer.interaction.id)}
-          onReject={() => void offers.reject(offer.interaction.id)}
-        />
-      ))}
-      {interactionList.map((interaction) => (
-        <InteractionView
-          key={interaction.id}
-          interaction={interaction}
-          serverNow={serverNow}
-          locale={locale}
-          draft={interactions.drafts.value.get(interaction.id) ?? ''}
-          busy={interactions.busy.value.has(interaction.id)}
-          error={interactions.errors.value.get(interaction.id)}
-          onDraft={(text) => interactions.setDraft(interaction.id, text)}
-          onSend={() => void wrapUp.flushNote(interaction.id).then(() => interactions.reply(interaction.id))}
-          onMarkDone={() => void wrapUp.flushNote(interaction.id).then(() => interactions.markDone(interaction.id))}
-          participants={<ParticipantsArea model={model} interaction={interaction} locale={locale} />}
-          details={<DetailsArea model={model} interaction={interaction} locale={locale} />}
-          completionBlocked={completionBlockedReason(model, interaction)}
-        />
-      ))}
+    <main class="work" data-warning-cues={warnings.cues.value}>
+      {offerList.map((offer) => {
+        const id = offer.interaction.id;
+        const common = {
+          serverNow,
+          busy: offers.busy.value.has(id),
+          error: offers.errors.value.get(id),
+          onAccept: () => accept(id),
+          onReject: () => void offers.reject(id),
+        };
+        return offer.transfer ? (
+          <TransferOfferCard key={id} offer={{ ...offer, transfer: offer.transfer }} locale={locale} selfId={agent.state.value?.agent.id} {...common} />
+        ) : (
+          <OfferCard key={id} offer={offer} {...common} />
+        );
+      })}
+      {items.length > 0 && (
+        <InteractionTabs items={items} selectedKey={selected?.key ?? null} unread={desk.unread.value} serverNow={serverNow} onSelect={(key) => desk.select(key)} />
+      )}
+      {selected && (
+        <div role="tabpanel" id={panelId(selected.key)} aria-labelledby={tabId(selected.key)}>
+          {selected.kind === 'interaction' ? (
+            <InteractionPane key={selected.key} model={model} interaction={selected.interaction} serverNow={serverNow} locale={locale} />
+          ) : (
+            <ConsultationPane key={selected.key} model={model} consultation={selected.consultation} locale={locale} />
+          )}
+        </div>
+      )}
       <CallbackList
         callbacks={callbacks.callbacks.value}
         locale={locale}
@@ -51,7 +57,7 @@ export function WorkArea({ model, locale }: { model: AppModel; locale: string })
         onMove={(id, dueAt) => void callbacks.move(id, dueAt)}
         onCancel={(id) => void callbacks.cancel(id)}
       />
-      {offerList.length === 0 && interactionList.length === 0 && (
+      {offerList.length === 0 && items.length === 0 && (
         <p class="empty">{agent.status.value === 'ready' ? t('empty_ready') : t('empty_not_ready')}</p>
       )}
     </main>

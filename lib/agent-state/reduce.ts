@@ -1,4 +1,4 @@
-import type { AgentEvent, AgentState, ContactCard, Interaction, ScheduledCallback } from '../protocol';
+import type { AgentEvent, AgentState, Consultation, ContactCard, Interaction, ScheduledCallback } from '../protocol';
 
 /**
  * Applies one server event to the agent state. Pure: the background and the panel run the same
@@ -34,6 +34,24 @@ export function applyEvent(state: AgentState, event: AgentEvent): AgentState {
       };
     case 'interactionClosed':
       return { ...state, interactions: state.interactions.filter((i) => i.id !== event.interactionId) };
+    case 'interactionUpdated':
+      return { ...state, interactions: updateInteraction(state.interactions, event.interactionId, (i) => patchInteraction(i, event)) };
+    case 'consultationStarted':
+      return {
+        ...state,
+        consultations: [...(state.consultations ?? []).filter((c) => c.id !== event.consultation.id), event.consultation],
+      };
+    case 'consultationMessage':
+      return {
+        ...state,
+        consultations: updateConsultation(state.consultations ?? [], event.consultationId, (consultation) =>
+          consultation.messages.some((m) => m.id === event.message.id)
+            ? consultation
+            : { ...consultation, messages: [...consultation.messages, event.message] },
+        ),
+      };
+    case 'consultationEnded':
+      return { ...state, consultations: (state.consultations ?? []).filter((c) => c.id !== event.consultationId) };
     case 'interactionDetailsChanged': {
       const { interactionId, note, disposition, caseData } = event;
       return {
@@ -84,10 +102,29 @@ function withContact(state: AgentState, matches: (interaction: Interaction) => b
   };
 }
 
+/** A present field replaces the interaction's, null removes it, absent leaves it alone. */
+function patchInteraction(interaction: Interaction, patch: Extract<AgentEvent, { type: 'interactionUpdated' }>): Interaction {
+  const next: Interaction = { ...interaction };
+  if (patch.inactivityDeadline === null) delete next.inactivityDeadline;
+  else if (patch.inactivityDeadline !== undefined) next.inactivityDeadline = patch.inactivityDeadline;
+  if (patch.ended !== undefined) next.ended = patch.ended;
+  if (patch.transfer === null) delete next.transfer;
+  else if (patch.transfer !== undefined) next.transfer = patch.transfer;
+  return next;
+}
+
 function updateInteraction(
   interactions: Interaction[],
   id: string,
   update: (interaction: Interaction) => Interaction,
 ): Interaction[] {
   return interactions.map((interaction) => (interaction.id === id ? update(interaction) : interaction));
+}
+
+function updateConsultation(
+  consultations: Consultation[],
+  id: string,
+  update: (consultation: Consultation) => Consultation,
+): Consultation[] {
+  return consultations.map((consultation) => (consultation.id === id ? update(consultation) : consultation));
 }

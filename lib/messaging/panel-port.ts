@@ -37,7 +37,12 @@ export type PanelRequest =
   /** A read from the server: answered at once with `network` when not connected (never queued). */
   | { type: 'query'; requestId: string; query: Query }
   /** Try the connection now instead of waiting for the backoff. */
-  | { type: 'reconnect'; requestId: string };
+  | { type: 'reconnect'; requestId: string }
+  /**
+   * What this panel shows now (an interaction or consultation id), or null when it shows none or
+   * is hidden: messages there are read, messages elsewhere count as unread.
+   */
+  | { type: 'viewing'; requestId: string; key: string | null };
 
 export type PanelReply =
   | { type: 'reply'; requestId: string; ok: true; result?: Record<string, unknown> }
@@ -52,7 +57,10 @@ export type BackgroundMessage =
       state: AgentState | null;
       /** The agent's permissions and configured settings (null until the first welcome). */
       settings: AgentSettings | null;
+      /** Unread messages per interaction or consultation id. */
+      unread: Readonly<Record<string, number>>;
     }
+  | { type: 'unread'; unread: Readonly<Record<string, number>> }
   | { type: 'event'; seq: number; event: AgentEvent }
   | { type: 'connection'; connection: ConnectionInfo }
   | PanelReply;
@@ -60,7 +68,7 @@ export type BackgroundMessage =
 /** A request as the panel writes it; the link adds the `requestId`. */
 export type PanelRequestBody = PanelRequest extends infer R ? (R extends PanelRequest ? Omit<R, 'requestId'> : never) : never;
 
-const REQUEST_TYPES = new Set<PanelRequest['type']>(['signIn', 'signOut', 'command', 'reconnect', 'query']);
+const REQUEST_TYPES = new Set<PanelRequest['type']>(['signIn', 'signOut', 'command', 'reconnect', 'viewing', 'query']);
 
 /** Shape check of what arrives on the Port: even our own panel's messages are checked before use. */
 export function isPanelRequest(message: unknown): message is PanelRequest {

@@ -1,8 +1,6 @@
 import * as v from 'valibot';
-import { AgentStatus, E164, Id, Time } from './domain';
+import { AgentStatus, E164, Id, Time, TransferTarget } from './domain';
 
-/** Longest reply text accepted on the wire; the message box enforces the SMS limit before this. */
-export const MAX_REPLY_LENGTH = 5000;
 export const MAX_NOTE_LENGTH = 10_000;
 export const MAX_CASE_VALUE_LENGTH = 500;
 export const MAX_CONTACT_NOTES_LENGTH = 5000;
@@ -13,6 +11,11 @@ export const CaseDataKey = v.pipe(
   v.regex(/^[a-z][a-z0-9_]{0,39}$/, 'a case-data key is lowercase letters, digits and "_" (at most 40), starting with a letter'),
 );
 const EmailAddress = v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('an email address such as name@example.com'));
+
+/** Longest reply text accepted on the wire; the message box enforces the SMS limit before this. */
+export const MAX_REPLY_LENGTH = 5000;
+/** Longest consultation (IM) line between agents. */
+export const MAX_CONSULT_MESSAGE_LENGTH = 2000;
 
 /** Agent→server commands. Each travels in a `command` frame with a client-made `id`. */
 export const Command = v.variant('name', [
@@ -82,6 +85,23 @@ export const Command = v.variant('name', [
       v.object({ kind: v.literal('activity'), activityId: Id }),
     ]),
   }),
+  /** Team Communicator: agents and queues matching `query` (empty: everyone), recent targets first. */
+  v.object({ name: v.literal('listTargets'), query: v.pipe(v.string(), v.maxLength(100, 'the search is longer than 100 characters')) }),
+  /** Instant transfer: the target gets an offer; the sender keeps the interaction until it is accepted. */
+  v.object({ name: v.literal('transfer'), interactionId: Id, target: TransferTarget }),
+  /** Opens an IM consultation with a colleague about an interaction the agent handles. */
+  v.object({ name: v.literal('startConsultation'), interactionId: Id, agentId: Id }),
+  v.object({
+    name: v.literal('consultMessage'),
+    consultationId: Id,
+    text: v.pipe(
+      v.string(),
+      v.check((text) => text.trim().length > 0, 'the message is empty'),
+      v.maxLength(MAX_CONSULT_MESSAGE_LENGTH, `the message is longer than ${MAX_CONSULT_MESSAGE_LENGTH} characters`),
+    ),
+  }),
+  /** Either side ends it. */
+  v.object({ name: v.literal('endConsultation'), consultationId: Id }),
 ]);
 export type Command = v.InferOutput<typeof Command>;
 export type CommandName = Command['name'];

@@ -42,8 +42,8 @@ export type Author = v.InferOutput<typeof Author>;
  * so new codes need a `_locales` entry `system_<code>` in English and French.
  */
 export const SystemCode = v.picklist([
-  'agent_joined',
-  'agent_left',
+  'agent_joined', // params: name
+  'agent_left', // params: name
   'interaction_done',
   // contacts and wrap-up (params.name carries the one substitution)
   'contact_assigned', // name: the contact the interaction now belongs to
@@ -51,6 +51,10 @@ export const SystemCode = v.picklist([
   'activity_call', // name: the number called
   'activity_email', // name: the address written to
   'callback_offered', // name: the agent who scheduled the callback
+  'agent_transferred', // params: name (who transferred), target (agent or queue it went to)
+  'consultation_started', // params: name (who started it), target (the consulted agent)
+  'consultation_ended', // params: name (who ended it, or empty when it ended with the interaction), target (the other agent)
+  'session_ended_inactivity', // params: seconds (the configured inactivity time)
 ]);
 export type SystemCode = v.InferOutput<typeof SystemCode>;
 
@@ -98,6 +102,41 @@ export type CaseData = v.InferOutput<typeof CaseData>;
 /** On an interaction the server created because a callback fell due. */
 export const CallbackOrigin = v.object({ id: Id, note: v.string(), dueAt: Time, scheduledBy: v.string() });
 export type CallbackOrigin = v.InferOutput<typeof CallbackOrigin>;
+/** An agent as other agents see them in transcripts, transfers and consultations. */
+export const AgentRef = v.object({ agentId: Id, name: v.string() });
+export type AgentRef = v.InferOutput<typeof AgentRef>;
+
+/** Where an instant transfer goes: one agent, or whoever is Ready in a queue. */
+export const TransferTarget = v.variant('kind', [
+  v.object({ kind: v.literal('agent'), agentId: Id }),
+  v.object({ kind: v.literal('queue'), queue: Id }),
+]);
+export type TransferTarget = v.InferOutput<typeof TransferTarget>;
+
+/**
+ * The sender's view of its latest instant transfer of an interaction: waiting for an answer, or
+ * why it failed (the sender keeps the interaction). Cleared when a new owner accepts.
+ */
+export const TransferStatus = v.object({
+  id: Id,
+  state: v.picklist([
+    'pending',
+    'refused', // the agent rejected the offer
+    'timeout', // the agent did not answer in time
+    'unavailable', // the agent went Not Ready or offline before answering
+    'nobody', // a queue: every Ready agent declined or none is left
+  ]),
+  target: v.variant('kind', [
+    v.object({ kind: v.literal('agent'), agentId: Id, name: v.string() }),
+    v.object({ kind: v.literal('queue'), queue: v.string() }),
+  ]),
+  at: Time,
+});
+export type TransferStatus = v.InferOutput<typeof TransferStatus>;
+
+/** A session that ended on the customer's side; the agent keeps it on the desk until Mark Done. */
+export const InteractionEnd = v.object({ at: Time, reason: v.literal('inactivity') });
+export type InteractionEnd = v.InferOutput<typeof InteractionEnd>;
 
 export const Interaction = v.object({
   id: Id,
@@ -117,6 +156,12 @@ export const Interaction = v.object({
   disposition: v.optional(v.string()),
   caseData: v.optional(CaseData),
   callback: v.optional(CallbackOrigin),
+  /** Session mode: when the session ends unless an SMS goes either way before (server time). */
+  inactivityDeadline: v.optional(Time),
+  /** Set once the session has ended by inactivity: read-only until the agent marks it done. */
+  ended: v.optional(InteractionEnd),
+  /** The sender's latest instant transfer, while pending or after it failed. */
+  transfer: v.optional(TransferStatus),
 });
 export type Interaction = v.InferOutput<typeof Interaction>;
 
@@ -124,6 +169,8 @@ export const Offer = v.object({
   interaction: Interaction,
   offeredAt: Time,
   expiresAt: Time,
+  /** An instant transfer from a colleague (absent: a new interaction routed to the agent). */
+  transfer: v.optional(v.object({ id: Id, from: AgentRef })),
 });
 export type Offer = v.InferOutput<typeof Offer>;
 
@@ -140,6 +187,31 @@ export const ScheduledCallback = v.object({
   sourceInteractionId: v.optional(Id),
 });
 export type ScheduledCallback = v.InferOutput<typeof ScheduledCallback>;
+/** One line of an internal consultation (IM between agents; the customer never sees it). */
+export const ConsultMessage = v.object({ id: Id, at: Time, author: AgentRef, text: v.string() });
+export type ConsultMessage = v.InferOutput<typeof ConsultMessage>;
+
+/**
+ * A side conversation between the agent handling an interaction (host) and a colleague (guest).
+ * The guest does not own the interaction, so it gets a summary of it to know what it is about.
+ */
+export const Consultation = v.object({
+  id: Id,
+  interactionId: Id,
+  host: AgentRef,
+  guest: AgentRef,
+  startedAt: Time,
+  summary: v.object({
+    customer: Customer,
+    mode: InteractionMode,
+    queue: v.string(),
+    createdAt: Time,
+    /** The newest messages of the transcript when the consultation started. */
+    excerpt: v.array(TranscriptEntry),
+  }),
+  messages: v.array(ConsultMessage),
+});
+export type Consultation = v.InferOutput<typeof Consultation>;
 
 /** Everything an agent's desktop shows that the server owns; rebuilt by `snapshot`, kept by events. */
 export const AgentState = v.object({
@@ -150,5 +222,7 @@ export const AgentState = v.object({
   interactions: v.array(Interaction),
   /** The agent's scheduled callbacks, soonest first. */
   callbacks: v.optional(v.array(ScheduledCallback)),
+  /** Open consultations the agent hosts or is a guest of (absent in states stored before them). */
+  consultations: v.optional(v.array(Consultation)),
 });
 export type AgentState = v.InferOutput<typeof AgentState>;

@@ -10,3 +10,4 @@ export * from './close-codes';
 export * from './settings';
 export * from './history';
 export * from './queries';
+export * from './directory';

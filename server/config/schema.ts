@@ -75,7 +75,15 @@ const CaseDataSection = v.strictObject({
   labels: v.optional(v.record(CaseDataKey, Label), {}),
 });
 
-const Queue = v.strictObject({ name: slug, description: v.optional(v.string()) });
+const Queue = v.strictObject({
+  name: slug,
+  description: v.optional(v.string()),
+  /** Session mode: silence after which the session ends, for numbers of this queue that set none. */
+  sessionInactivitySeconds: v.optional(int(1, 7 * 24 * 3600)),
+});
+
+/** What session mode uses when neither the number nor its queue sets an inactivity time. */
+export const DEFAULT_SESSION_INACTIVITY_SECONDS = 600;
 
 const Agent = v.strictObject({
   /** Stable identifier; defaults to the username. */
@@ -90,6 +98,8 @@ const Agent = v.strictObject({
   queues: v.pipe(v.array(slug), v.minLength(1, 'an agent needs at least one queue')),
   /** What the agent may do beyond handling interactions (see lib/protocol/settings.ts). */
   permissions: v.optional(v.array(Permission), []),
+  /** Internal phone number, dialled for a voice consultation from Team Communicator. */
+  extension: v.optional(v.pipe(v.string(), v.regex(/^\+?[0-9*#]{1,20}$/, 'digits, "*", "#" (and a leading "+"), at most 20'))),
 });
 
 const CentreNumber = v.strictObject({
@@ -97,8 +107,11 @@ const CentreNumber = v.strictObject({
   mode: InteractionMode,
   queue: slug,
   region: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'a two-letter region code such as FR')), 'FR'),
-  /** Session mode: the session ends after this much silence (used by the session feature). */
-  sessionInactivitySeconds: v.optional(int(30, 7 * 24 * 3600), 600),
+  /**
+   * Session mode: the session ends after this much silence (no SMS either way). Absent: the
+   * queue's value, else 600. Seconds, so that a test configuration can use a few.
+   */
+  sessionInactivitySeconds: v.optional(int(1, 7 * 24 * 3600)),
   /** Attached to every interaction on this number (language, campaign, segment…). */
   caseData: v.optional(CaseDataValues, {}),
 });

@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../db/db';
 import { json } from '../db/db';
 import { moveContact } from '../contacts/move';
 import type { TextoConfig } from './schema';
+import { sessionInactivitySeconds } from './session-inactivity';
 
 /**
  * Writes the configuration's agents, queues, numbers and contacts into the database. Idempotent:
@@ -62,7 +63,7 @@ async function syncNumbers(tx: Queryable, config: TextoConfig) {
   for (const n of config.numbers) {
     await tx.query(
       `INSERT INTO centre_numbers (number, mode, queue, region, session_inactivity_seconds) VALUES ($1, $2, $3, $4, $5)`,
-      [n.number, n.mode, n.queue, n.region, n.sessionInactivitySeconds],
+      [n.number, n.mode, n.queue, n.region, sessionInactivitySeconds(config, n)],
     );
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Author, CaseData, CloseReason, ContactCard, Interaction, InteractionMode, MessageEntry, TranscriptEntry } from '../../lib/protocol';
+import type { Author, CaseData, CloseReason, ContactCard, Interaction, InteractionMode, MessageEntry, TranscriptEntry, TransferStatus } from '../../lib/protocol';
 import { json, type Queryable } from '../db/db';
 import { DomainError } from './errors';
 import type { Work } from './work';
@@ -30,6 +30,11 @@ export interface InteractionRow {
   callback_note: string | null;
   callback_due_at: unknown;
   callback_by: string | null;
+  inactivity_deadline: unknown;
+  closed_at: unknown;
+  close_reason: string | null;
+  dismissed_at: unknown;
+  transfer_status: TransferStatus | null;
 }
 
 // The interaction's own contact (set at creation, moved by a manual assignment); rows stored
@@ -40,7 +45,8 @@ const SELECT_INTERACTIONS = `
          (SELECT coalesce(json_agg(cp.phone ORDER BY cp.rank, cp.phone), '[]'::json) FROM contact_phones cp WHERE cp.contact_id = c.id) AS contact_phones,
          c.emails AS contact_emails, c.notes AS contact_notes,
          i.note, i.disposition, i.case_data, i.callback_id, cb.note AS callback_note, cb.due_at AS callback_due_at,
-         cba.name AS callback_by
+         cba.name AS callback_by,
+         i.inactivity_deadline, i.closed_at, i.close_reason, i.dismissed_at, i.transfer_status
   FROM interactions i
   LEFT JOIN contact_phones p ON p.phone = i.customer_phone
   LEFT JOIN contacts c ON c.id = coalesce(i.contact_id, p.contact_id)
@@ -113,7 +119,15 @@ function toInteraction(row: InteractionRow, transcript: TranscriptEntry[]): Inte
     ...(row.callback_id !== null
       ? { callback: { id: row.callback_id, note: row.callback_note ?? '', dueAt: Number(row.callback_due_at ?? 0), scheduledBy: row.callback_by ?? '' } }
       : {}),
+    ...(row.state === 'assigned' && row.inactivity_deadline !== null ? { inactivityDeadline: Number(row.inactivity_deadline) } : {}),
+    ...(isEndedSession(row) ? { ended: { at: Number(row.closed_at), reason: 'inactivity' as const } } : {}),
+    ...(row.transfer_status !== null ? { transfer: row.transfer_status } : {}),
   };
+}
+
+/** A session closed by inactivity: it stays on its agent's desk (read-only) until marked done. */
+export function isEndedSession(row: Pick<InteractionRow, 'state' | 'close_reason'>): boolean {
+  return row.state === 'closed' && row.close_reason === 'inactivity';
 }
 
 export async function createInteraction(

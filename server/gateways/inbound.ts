@@ -1,9 +1,10 @@
 import { contactForPhone } from '../contacts/cards';
+import { announceEntry } from '../domain/announce';
 import { requireChannel } from '../domain/channels';
 import { addGatewayCaseData, initialCaseData } from '../wrapup/case-data';
 import { DomainError } from '../domain/errors';
-import { appendEvent } from '../domain/events';
 import { appendMessage, createInteraction, type InteractionRow } from '../domain/interactions';
+import { touchSession } from '../domain/session';
 import type { Work } from '../domain/work';
 import { pendingOfferOf, refreshOffer } from '../routing/offers';
 import { routeWaiting } from '../routing/route';
@@ -28,8 +29,8 @@ export async function receiveInbound(work: Work, sms: InboundSms): Promise<{ ent
   if (!number) throw new DomainError('not_found', `${sms.to} is not a number of this contact centre.`);
   await requireChannel(work.tx, 'sms', 'the text was not accepted');
 
-  const [open] = await work.tx.query<Pick<InteractionRow, 'id' | 'state' | 'agent_id'>>(
-    `SELECT id, state, agent_id FROM interactions
+  const [open] = await work.tx.query<Pick<InteractionRow, 'id' | 'state' | 'agent_id' | 'mode' | 'centre_number'>>(
+    `SELECT id, state, agent_id, mode, centre_number FROM interactions
      WHERE customer_phone = $1 AND centre_number = $2 AND state <> 'closed'
      ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
     [sms.from, sms.to],
@@ -49,7 +50,9 @@ export async function receiveInbound(work: Work, sms: InboundSms): Promise<{ ent
   const entry = await appendMessage(work, interactionId, { direction: 'in', author: { role: 'customer' }, text: sms.text });
 
   if (open?.state === 'assigned' && open.agent_id) {
-    await appendEvent(work, open.agent_id, { type: 'transcriptAppended', interactionId, entry });
+    // Session mode: straight to the agent who has it, no new offer; the silence starts again.
+    await announceEntry(work, interactionId, open.agent_id, entry);
+    await touchSession(work, open);
   } else if (open?.state === 'offered') {
     const offer = await pendingOfferOf(work, interactionId);
     if (offer) await refreshOffer(work, offer);

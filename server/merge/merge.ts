@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandOf } from '../../lib/protocol';
 import { json, type Queryable } from '../db/db';
+import { releaseInteraction } from '../domain/closing';
 import { DomainError } from '../domain/errors';
 import { appendEvent } from '../domain/events';
 import { closeInteraction, loadInteraction, lockInteraction, type InteractionRow } from '../domain/interactions';
 import { appendSystemEntry } from '../domain/system-entries';
 import type { Work } from '../domain/work';
 import { routeWaiting } from '../routing/route';
-import { myAssignedInteraction } from '../wrapup/ownership';
+import { myOpenInteraction } from '../domain/ownership';
 
 /**
  * Merges into the agent's interaction another of the same contact — an open interaction the agent
@@ -15,7 +16,7 @@ import { myAssignedInteraction } from '../wrapup/ownership';
  * transcript, ordered by time, tells the whole exchange. Every entry keeps its source interaction.
  */
 export async function mergeInteractions(work: Work, agentId: string, command: CommandOf<'mergeInteractions'>): Promise<void> {
-  const kept = await myAssignedInteraction(work, agentId, command.interactionId);
+  const kept = await myOpenInteraction(work, agentId, command.interactionId);
   if (!kept.contact_id) throw new DomainError('conflict', 'This interaction has no contact to merge with.');
   // Entries written before the merge carry this interaction as their source from now on.
   await work.tx.query('UPDATE transcript_entries SET source_interaction_id = $1 WHERE interaction_id = $1 AND source_interaction_id IS NULL', [kept.id]);
@@ -45,6 +46,7 @@ async function mergeInteraction(work: Work, agentId: string, kept: InteractionRo
     [kept.id, note, other.id],
   );
   await work.tx.query('UPDATE interactions SET merged_into = $2 WHERE id = $1', [other.id, kept.id]);
+  await releaseInteraction(work, other.id);
   await closeInteraction(work, other.id, 'merged');
   const entry = await appendSystemEntry(work, kept.id, 'interaction_merged', { name: other.customer_phone });
   await work.tx.query('UPDATE transcript_entries SET source_interaction_id = $2 WHERE id = $1', [entry.id, kept.id]);

@@ -1,11 +1,19 @@
 import { DomainError } from '../domain/errors';
-import { lockInteraction, type InteractionRow } from '../domain/interactions';
+import { isEndedSession, lockInteraction, type InteractionRow } from '../domain/interactions';
 import type { Work } from '../domain/work';
 
-/** The interaction, locked, if this agent handles it now; otherwise why not. */
+/** Still on its agent's desk: assigned, or a session ended by inactivity not yet marked done. */
+export function onDesk(row: InteractionRow): boolean {
+  return row.state === 'assigned' || (isEndedSession(row) && row.dismissed_at === null);
+}
+
+/**
+ * The interaction, locked, if this agent may wrap it up: it is theirs and on their desk (a session
+ * ended by inactivity still gets its disposition, note and case data before Mark Done).
+ */
 export async function myAssignedInteraction(work: Work, agentId: string, interactionId: string): Promise<InteractionRow> {
   const interaction = await lockInteraction(work, interactionId);
   if (interaction.agent_id !== agentId) throw new DomainError('forbidden', 'This interaction is not assigned to you.');
-  if (interaction.state === 'closed') throw new DomainError('conflict', 'This interaction is already closed.');
+  if (!onDesk(interaction)) throw new DomainError('conflict', 'This interaction is already closed.');
   return interaction;
 }

@@ -198,12 +198,12 @@ describe('contacts, history and wrap-up in the Chromium side panel', () => {
     await acceptOffer(panel, 'Deuxième SMS (session)');
     await waitForText(panel, '.contact-bar', '2 in progress');
 
-    const [pageActions] = await panel.$$(aria('button', `Actions for ${customer}`));
-    await pageActions!.click();
+    // The session (accepted last) is the tab shown; the page SMS merges into it.
+    await control(panel, 'button', `Actions for ${customer}`).click();
     await control(panel, 'menuitem', 'Merge with…').click();
-    await control(panel, 'button', `Merge the SMS session from ${customer}`).click();
-    await panel.waitForFunction(() => document.querySelectorAll('section.interaction').length === 1);
-    await waitForText(panel, TRANSCRIPT, 'Deuxième SMS (session)');
+    await control(panel, 'button', `Merge the SMS page from ${customer}`).click();
+    await panel.waitForFunction(() => document.querySelectorAll('[role="tab"]').length === 1);
+    await waitForText(panel, TRANSCRIPT, 'Premier SMS (page)');
     await waitForText(panel, TRANSCRIPT, `Merged with the interaction from ${customer}`);
     await waitForText(panel, `${TRANSCRIPT} .merged-source`, 'merged');
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from './helpers/agent';
-import { shown, takeInteraction } from './helpers/desk';
+import { shown, takeInteraction } from './helpers/contact-desk';
 import { PAGE_NUMBER, SESSION_NUMBER, startTestServer, tempDataDir, type TestServer } from './helpers/server';
 import { freshPhone } from './helpers/simulator';
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandOf } from '../../lib/protocol';
 import { AgentClient } from './helpers/agent';
-import { shown, takeInteraction } from './helpers/desk';
+import { shown, takeInteraction } from './helpers/contact-desk';
 import { demoConfig, PAGE_NUMBER, SESSION_NUMBER, startTestServer, tempDataDir, type TestServer } from './helpers/server';
 import { freshPhone, textCentre } from './helpers/simulator';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from './helpers/agent';
-import { shown, takeInteraction } from './helpers/desk';
+import { shown, takeInteraction } from './helpers/contact-desk';
 import { PAGE_NUMBER, SESSION_NUMBER, startTestServer, type TestServer } from './helpers/server';
 import { freshPhone, textCentre } from './helpers/simulator';
 
@@ -46,7 +46,7 @@ describe('contact history', () => {
       disposition: 'resolved',
       note: 'Remboursement envoyé',
       preview: 'Ma facture de janvier',
-      entryCount: 2,
+      entryCount: 4, // the two texts, and Alice joining and leaving
     });
     expect(history.interactions[0]).toMatchObject({ open: true });
     expect(history.activities).toEqual([
@@ -67,7 +67,7 @@ describe('contact history', () => {
 
     // The transcript, on demand.
     const { transcript } = await alice.read({ query: 'historyTranscript', interactionId: first });
-    expect(transcript.map((e) => (e.kind === 'message' ? e.text : e.code))).toEqual(['Ma facture de janvier', 'C’est corrigé.']);
+    expect(transcript.map((e) => (e.kind === 'message' ? e.text : e.code))).toEqual(['Ma facture de janvier', 'agent_joined', 'C’est corrigé.', 'agent_left']);
     await alice.ok({ name: 'markDone', interactionId: current });
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TranscriptEntry } from '../../lib/protocol';
 import { AgentClient } from './helpers/agent';
-import { shown, takeInteraction } from './helpers/desk';
+import { shown, takeInteraction } from './helpers/contact-desk';
 import { PAGE_NUMBER, SESSION_NUMBER, startTestServer, type TestServer } from './helpers/server';
 import { freshPhone, textCentre } from './helpers/simulator';
 
@@ -48,15 +48,23 @@ describe('merging interactions of one contact', () => {
     expect(closed.reason).toBe('merged');
     await alice.waitForEvent('interactionsMerged', (e) => e.interactionId === session, mark);
     const merged = shown(alice, session);
-    expect(merged.transcript.map(describeEntry)).toEqual(['S1 session ouverte', 'P1 message page', 'S2 suite de la session', `[interaction_merged ${phone}]`]);
-    expect(merged.transcript.map((e) => e.source)).toEqual([session, page, session, session]);
+    const joined = '[agent_joined Alice Martin]';
+    expect(merged.transcript.map(describeEntry)).toEqual([
+      'S1 session ouverte',
+      joined,
+      'P1 message page',
+      joined,
+      'S2 suite de la session',
+      `[interaction_merged ${phone}]`,
+    ]);
+    expect(merged.transcript.map((e) => e.source)).toEqual([session, session, page, page, session, session]);
     expect(merged.note).toBe('Note de la session\nNote de la page');
     expect(merged.caseData?.order_number).toBe('C-77');
     expect(alice.state?.interactions.map((i) => i.id)).toEqual([session]);
 
     // After a reconnect the snapshot shows the same merged transcript.
     await alice.reconnect();
-    expect(shown(alice, session).transcript.map((e) => e.source)).toEqual([session, page, session, session]);
+    expect(shown(alice, session).transcript.map((e) => e.source)).toEqual([session, session, page, page, session, session]);
     // The history keeps the merged interaction, pointing to where its messages went.
     const { history } = await alice.read({ query: 'contactHistory', contactId: merged.contact!.id });
     expect(history.interactions.find((i) => i.id === page)).toMatchObject({ open: false, closeReason: 'merged', mergedInto: session });
@@ -78,7 +86,7 @@ describe('merging interactions of one contact', () => {
     expect(await bob.command({ name: 'mergeInteractions', interactionId: sms, source: { kind: 'activity', activityId } })).toMatchObject({ type: 'error', code: 'forbidden' });
     await alice.ok({ name: 'mergeInteractions', interactionId: sms, source: { kind: 'activity', activityId } });
     await alice.waitForEvent('interactionsMerged', (e) => e.interactionId === sms);
-    expect(shown(alice, sms).transcript.map(describeEntry)).toEqual(['Appelez-moi', `[activity_call ${phone}]`, 'Merci pour l’appel']);
+    expect(shown(alice, sms).transcript.map(describeEntry)).toEqual(['Appelez-moi', '[agent_joined Alice Martin]', `[activity_call ${phone}]`, 'Merci pour l’appel']);
     expect(await alice.command({ name: 'mergeInteractions', interactionId: sms, source: { kind: 'activity', activityId } })).toMatchObject({
       type: 'error',
       code: 'conflict',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from './helpers/agent';
-import { shown, takeInteraction } from './helpers/desk';
+import { shown, takeInteraction } from './helpers/contact-desk';
 import { demoConfig, PAGE_NUMBER, SESSION_NUMBER, startTestServer, type TestServer } from './helpers/server';
 import { freshPhone, postJson, receivedBy } from './helpers/simulator';
 

@@ -3,19 +3,26 @@ import { browser } from 'wxt/browser';
 import { historyStorage } from '@/lib/history-cache';
 import { dispositionLabel } from '@/lib/wrapup/rules';
 import type { BackgroundLink } from '../background-link';
+import { playWarningTone } from '../warning-tone';
 import { createAgentModel } from './agent-model';
 import { createClockModel } from './clock-model';
 import { createConnectionModel } from './connection-model';
+import { createConsultModel } from './consult-model';
+import { createDeskModel } from './desk-model';
 import { createInteractionsModel } from './interactions-model';
 import { createNoticesModel } from './notices-model';
 import { createOffersModel } from './offers-model';
 import { createSessionModel } from './session-model';
+import { createSessionWarningModel } from './session-warning-model';
 import { createSettingsModel } from './settings-model';
 import { createCallbacksModel } from './callbacks-model';
 import { createContactsModel } from './contacts-model';
 import { createHistoryModel } from './history-model';
 import { createMergeModel } from './merge-model';
 import { createWrapUpModel } from './wrapup-model';
+import { createTeamModel } from './team-model';
+import { createTransferModel } from './transfer-model';
+import { persistView } from './view-store';
 
 /** Every app-level model, fed by ONE subscription to the background. */
 export function createAppModel(link: BackgroundLink) {
@@ -35,17 +42,50 @@ export function createAppModel(link: BackgroundLink) {
   const callbacks = createCallbacksModel(link, agent);
   const merge = createMergeModel(link);
   watchContacts({ session, connection, agent, history, wrapUp });
+  const desk = createDeskModel(link, agent);
+  const transfer = createTransferModel(link);
+  const consult = createConsultModel(link, agent, notices);
+  const team = createTeamModel(link, agent);
+  const warnings = createSessionWarningModel(agent, connection, clock, playWarningTone);
+  persistView({
+    drafts: interactions.drafts,
+    consultDrafts: consult.drafts,
+    chosen: desk.chosen,
+    signedIn: () => (session.session.value === undefined ? undefined : session.session.value !== null),
+  });
 
   link.subscribe((message) =>
     batch(() => {
       session.receive(message);
       settings.receive(message);
       connection.receive(message);
+      // Before the agent model applies the event: it looks at what is ending.
+      consult.receive(message);
       agent.receive(message);
+      desk.receive(message);
     }),
   );
 
-  return { clock, session, settings, connection, agent, offers, interactions, notices, history, wrapUp, contacts, callbacks, merge };
+  return {
+    clock,
+    session,
+    settings,
+    connection,
+    agent,
+    offers,
+    interactions,
+    notices,
+    desk,
+    transfer,
+    consult,
+    team,
+    warnings,
+    history,
+    wrapUp,
+    contacts,
+    callbacks,
+    merge,
+  };
 }
 
 /**

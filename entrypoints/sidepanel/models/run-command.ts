@@ -17,6 +17,15 @@ export function describeFailure(reply: Extract<PanelReply, { ok: false }>): stri
   }
 }
 
+/** Like `runCommand`, with the answer's `result` (e.g. Team Communicator's targets). */
+export async function runCommandForResult(
+  link: BackgroundLink,
+  command: Command,
+): Promise<{ ok: true; result: Record<string, unknown> | undefined } | { ok: false; message: string }> {
+  const reply = await link.request({ type: 'command', command });
+  return reply.ok ? { ok: true, result: reply.result } : { ok: false, message: describeFailure(reply) };
+}
+
 /** Sends a command through the background's outbox and waits for the server's answer. */
 export async function runCommand(link: BackgroundLink, command: Command): Promise<CommandOutcome> {
   const reply = await link.request({ type: 'command', command });

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../../server/app';
-import { DEMO_CONFIG_PATH, loadConfigFile } from '../../../server/config';
+import { DEMO_CONFIG_PATH, loadConfigFile, type TextoConfig } from '../../../server/config';
 
 export interface TestServer {
   url: string;
@@ -17,9 +17,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { persistent?: boolean } = {}): Promise<TestServer> {
+/** `configure` changes the demo configuration (e.g. a session inactivity time of a few seconds). */
+export async function startTestServer(options: { persistent?: boolean; configure?: (config: TextoConfig) => void } = {}): Promise<TestServer> {
   const dataDir = options.persistent ? mkdtempSync(path.join(tmpdir(), 'texto-e2e-')) : 'memory://';
-  const config = loadConfigFile(DEMO_CONFIG_PATH);
+  const config = structuredClone(loadConfigFile(DEMO_CONFIG_PATH));
+  options.configure?.(config);
   const logs: string[] = [];
   const start = (port: number) =>
     startServer({ host: '127.0.0.1', port, dataDir, config, configPath: DEMO_CONFIG_PATH, log: (line) => logs.push(line) });
