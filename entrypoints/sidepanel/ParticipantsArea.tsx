@@ -4,7 +4,7 @@ import { ErrorAlert } from '@/components/common/ErrorAlert';
 import { AssignContactForm } from '@/components/contact/AssignContactForm';
 import { ContactBar } from '@/components/contact/ContactBar';
 import { ContactEditForm } from '@/components/contact/ContactEditForm';
-import { MenuButton, type MenuItem } from '@/components/contact/MenuButton';
+import { ContactMenu } from '@/components/contact/ContactMenu';
 import { MergePicker, type MergeCandidate } from '@/components/merge/MergePicker';
 import { t } from '@/lib/i18n/t';
 import type { Interaction } from '@/lib/protocol';
@@ -24,20 +24,6 @@ export function ParticipantsArea({ model, interaction, locale }: { model: AppMod
   const contact = interaction.contact;
   const contactId = contact?.id ?? interaction.customer.contactId;
   const who = contact?.unknown || !contact?.name ? interaction.customer.phone : contact.name;
-
-  const items: MenuItem[] = [];
-  for (const phone of contact?.phones.length ? contact.phones : [interaction.customer.phone]) {
-    items.push({ id: `call:${phone}`, label: t('contact_call', phone), onSelect: () => void contacts.call(interaction.id, phone) });
-  }
-  for (const email of contact?.emails ?? []) {
-    items.push({ id: `email:${email}`, label: t('contact_email', email), onSelect: () => void contacts.email(interaction.id, email) });
-  }
-  if (contact && settings.can('contact.edit')) items.push({ id: 'edit', label: t('contact_edit'), onSelect: () => setPanel('edit') });
-  if (contact?.unknown && settings.can('contact.assign')) {
-    items.push({ id: 'assign', label: t('contact_assign'), onSelect: () => setPanel('assign') });
-  }
-  items.push({ id: 'merge', label: t('merge_action'), onSelect: () => setPanel('merge') });
-  items.push({ id: 'callback', label: t('callback_action'), onSelect: () => setPanel('callback') });
 
   const candidates: MergeCandidate[] = [];
   const mergeKey = `merge:${interaction.id}`;
@@ -68,7 +54,17 @@ export function ParticipantsArea({ model, interaction, locale }: { model: AppMod
   return (
     <div class="participants">
       <ContactBar phase={connection.connection.value.phase} counts={contactId ? history.counts.value.get(contactId) : undefined}>
-        <MenuButton label={t('contact_actions', who)} items={items} />
+        <ContactMenu
+          who={who}
+          phones={contact?.phones.length ? contact.phones : [interaction.customer.phone]}
+          emails={contact?.emails ?? []}
+          onCall={(e164) => void contacts.call(interaction.id, e164)}
+          onEmail={(address) => void contacts.email(interaction.id, address)}
+          onEdit={contact && settings.can('contact.edit') ? () => setPanel('edit') : undefined}
+          onAssign={contact?.unknown && settings.can('contact.assign') ? () => setPanel('assign') : undefined}
+          onMerge={() => setPanel('merge')}
+          onScheduleCallback={() => setPanel('callback')}
+        />
       </ContactBar>
       <ErrorAlert message={contacts.errors.value.get(contactKey) ?? merge.errors.value.get(mergeKey)} />
       {panel === 'edit' && contact && (
@@ -83,7 +79,7 @@ export function ParticipantsArea({ model, interaction, locale }: { model: AppMod
         <AssignContactForm
           {...contacts.search.value}
           busy={contacts.busy.value.has(contactKey)}
-          onSearch={(text) => void contacts.find(text)}
+          onSearch={(text) => contacts.find(text)}
           onAssign={(target) => void contacts.assign(interaction.id, target.id).then((ok) => ok && close())}
           onCancel={close}
         />

@@ -16,6 +16,9 @@ export function openExternal(url: string): void {
   anchor.click();
 }
 
+/** The directory is asked once typing pauses this long (not on every keystroke). */
+const SEARCH_PAUSE_MS = 200;
+
 export type ContactSearch = { text: string; loading: boolean; results: ContactCard[]; error?: string };
 
 /**
@@ -27,6 +30,7 @@ export function createContactsModel(link: BackgroundLink, open: (url: string) =>
   const actions = createActionTracker();
   const search = signal<ContactSearch>({ text: '', loading: false, results: [] });
   let searchSeq = 0;
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   const record = (interactionId: string, activity: 'call' | 'email', target: string) =>
     runCommand(link, { name: 'recordActivity', interactionId, activity, target, via: 'contact_menu' });
@@ -42,22 +46,27 @@ export function createContactsModel(link: BackgroundLink, open: (url: string) =>
     assign: (interactionId: string, contactId: string) =>
       actions.run(`contact:${interactionId}`, () => runCommand(link, { name: 'assignContact', interactionId, contactId })),
 
-    /** The directory, as the agent types (the newest answer wins). */
-    async find(text: string): Promise<void> {
+    /** The directory, as the agent types: asked once typing pauses briefly; the newest answer wins. */
+    find(text: string): void {
       const seq = ++searchSeq;
+      clearTimeout(searchTimer);
       if (text.trim().length < 2) {
         search.value = { text, loading: false, results: [] };
         return;
       }
       search.value = { ...search.value, text, loading: true };
-      const outcome = await runQuery(link, { query: 'searchContacts', text });
-      if (seq !== searchSeq) return;
-      search.value = outcome.ok
-        ? { text, loading: false, results: outcome.result.contacts }
-        : { text, loading: false, results: [], error: outcome.message };
+      searchTimer = setTimeout(() => {
+        void runQuery(link, { query: 'searchContacts', text }).then((outcome) => {
+          if (seq !== searchSeq) return;
+          search.value = outcome.ok
+            ? { text, loading: false, results: outcome.result.contacts }
+            : { text, loading: false, results: [], error: outcome.message };
+        });
+      }, SEARCH_PAUSE_MS);
     },
 
     clearSearch() {
+      clearTimeout(searchTimer);
       searchSeq += 1;
       search.value = { text: '', loading: false, results: [] };
     },
