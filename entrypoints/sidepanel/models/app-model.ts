@@ -52,6 +52,7 @@ export function createAppModel(link: BackgroundLink) {
     consultDrafts: consult.drafts,
     chosen: desk.chosen,
     signedIn: () => (session.session.value === undefined ? undefined : session.session.value !== null),
+    onLoaded: () => desk.viewRestored(),
   });
 
   link.subscribe((message) =>
