@@ -6,6 +6,7 @@ import { syncConfig } from './config/sync';
 import type { ServerContext } from './context';
 import { migrate } from './db/migrate';
 import { openPglite } from './db/pglite';
+import { registerCallbackDeadlines } from './callbacks/deliver';
 import { registerHousekeeping } from './domain/housekeeping';
 import { registerSessionDeadlines } from './domain/session';
 import { runWork } from './domain/work';
@@ -65,6 +66,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     cleanup.push(() => outbound.close(), () => scheduler.close(), () => presence.close());
 
     registerRoutingDeadlines(context);
+    registerCallbackDeadlines(context);
     registerSessionDeadlines(context);
     await registerHousekeeping(context);
 

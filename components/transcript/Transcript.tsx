@@ -9,12 +9,15 @@ export function Transcript({
   customer,
   locale,
   selfId,
+  interactionId,
 }: {
   entries: readonly TranscriptEntry[];
   customer: Customer;
   locale: string;
   /** The signed-in agent: their own messages are marked "You". */
   selfId?: string | undefined;
+  /** Entries merged in from another interaction (their `source` differs) are marked. */
+  interactionId?: string;
 }) {
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -25,7 +28,14 @@ export function Transcript({
     <div class="transcript" role="log" aria-label={t('transcript_label')} ref={list} tabIndex={0}>
       <ol>
         {entries.map((entry) => (
-          <TranscriptEntryView key={entry.id} entry={entry} customer={customer} locale={locale} selfId={selfId} />
+          <TranscriptEntryView
+            key={entry.id}
+            entry={entry}
+            customer={customer}
+            locale={locale}
+            selfId={selfId}
+            merged={interactionId !== undefined && entry.source !== undefined && entry.source !== interactionId}
+          />
         ))}
       </ol>
     </div>

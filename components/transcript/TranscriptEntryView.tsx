@@ -19,14 +19,28 @@ const PARTY_TAG = { customer: 'session_party_customer', me: 'session_party_me', 
 /**
  * One transcript entry: a message (sender, whose side, time, text) or a system event in words.
  * Each party has its own class (colour, alignment) and a visible label, so colour is never the
- * only cue. `selfId` tells the agent's own messages from colleagues'.
+ * only cue. `selfId` tells the agent's own messages from colleagues'; `merged` marks an entry
+ * merged in from another interaction.
  */
-export function TranscriptEntryView({ entry, customer, locale, selfId }: { entry: TranscriptEntry; customer: Customer; locale: string; selfId?: string | undefined }) {
+export function TranscriptEntryView({
+  entry,
+  customer,
+  locale,
+  selfId,
+  merged = false,
+}: {
+  entry: TranscriptEntry;
+  customer: Customer;
+  locale: string;
+  selfId?: string | undefined;
+  merged?: boolean;
+}) {
   const time = (
     <time class="at" dateTime={new Date(entry.at).toISOString()}>
       {formatClockTime(entry.at, locale)}
     </time>
   );
+  const source = merged ? <span class="merged-source">{` · ${t('merge_from_other')}`}</span> : null;
   if (entry.kind === 'system') {
     const { key, args } = systemEntryText(entry);
     return (
@@ -35,7 +49,8 @@ export function TranscriptEntryView({ entry, customer, locale, selfId }: { entry
           i
         </span>
         <span class="visually-hidden">{t('transcript_system')}: </span>
-        {time} <span>{t(key, ...args)}</span>
+        {time}
+        {source} <span>{t(key, ...args)}</span>
       </li>
     );
   }
@@ -45,6 +60,7 @@ export function TranscriptEntryView({ entry, customer, locale, selfId }: { entry
       <div class="meta">
         <span class="sender">{senderName(entry, customer)}</span>
         {party !== 'system' && <span class="party-tag">{t(PARTY_TAG[party])}</span>} {time}
+        {source}
       </div>
       {/* Customer text is data: rendered as a text node, never as markup. */}
       <p class="text" dir="auto">

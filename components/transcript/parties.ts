@@ -27,6 +27,11 @@ export function systemEntryText(entry: SystemEntry): { key: MessageKey; args: st
   switch (entry.code) {
     case 'agent_joined':
     case 'agent_left':
+    case 'contact_assigned':
+    case 'interaction_merged':
+    case 'activity_call':
+    case 'activity_email':
+    case 'callback_offered':
       return { key: `system_${entry.code}`, args: [name] };
     case 'agent_transferred':
     case 'consultation_started':

@@ -45,6 +45,12 @@ export const SystemCode = v.picklist([
   'agent_joined', // params: name
   'agent_left', // params: name
   'interaction_done',
+  // contacts and wrap-up (params.name carries the one substitution)
+  'contact_assigned', // name: the contact the interaction now belongs to
+  'interaction_merged', // name: the number (or contact) of the interaction merged in
+  'activity_call', // name: the number called
+  'activity_email', // name: the address written to
+  'callback_offered', // name: the agent who scheduled the callback
   'agent_transferred', // params: name (who transferred), target (agent or queue it went to)
   'consultation_started', // params: name (who started it), target (the consulted agent)
   'consultation_ended', // params: name (who ended it, or empty when it ended with the interaction), target (the other agent)
@@ -59,6 +65,8 @@ export const MessageEntry = v.object({
   direction: v.picklist(['in', 'out']),
   author: Author,
   text: v.string(),
+  /** Set on entries merged in from another interaction (or activity): where they came from. */
+  source: v.optional(Id),
 });
 export type MessageEntry = v.InferOutput<typeof MessageEntry>;
 
@@ -68,12 +76,32 @@ export const SystemEntry = v.object({
   at: Time,
   code: SystemCode,
   params: v.record(v.string(), v.string()),
+  source: v.optional(Id),
 });
 export type SystemEntry = v.InferOutput<typeof SystemEntry>;
 
 export const TranscriptEntry = v.variant('kind', [MessageEntry, SystemEntry]);
 export type TranscriptEntry = v.InferOutput<typeof TranscriptEntry>;
 
+/** What the contact database knows about the customer; `unknown` until someone names them. */
+export const ContactCard = v.object({
+  id: Id,
+  /** Empty for an unknown contact (the panel shows the number instead). */
+  name: v.string(),
+  unknown: v.boolean(),
+  phones: v.array(v.string()),
+  emails: v.array(v.string()),
+  notes: v.string(),
+});
+export type ContactCard = v.InferOutput<typeof ContactCard>;
+
+/** Key/value data attached to an interaction (gateway, routing, the number's configuration, agents). */
+export const CaseData = v.record(v.string(), v.string());
+export type CaseData = v.InferOutput<typeof CaseData>;
+
+/** On an interaction the server created because a callback fell due. */
+export const CallbackOrigin = v.object({ id: Id, note: v.string(), dueAt: Time, scheduledBy: v.string() });
+export type CallbackOrigin = v.InferOutput<typeof CallbackOrigin>;
 /** An agent as other agents see them in transcripts, transfers and consultations. */
 export const AgentRef = v.object({ agentId: Id, name: v.string() });
 export type AgentRef = v.InferOutput<typeof AgentRef>;
@@ -121,6 +149,13 @@ export const Interaction = v.object({
   createdAt: Time,
   acceptedAt: v.optional(Time),
   transcript: v.array(TranscriptEntry),
+  contact: v.optional(ContactCard),
+  /** The agent's note, kept with the interaction in the contact's history. */
+  note: v.optional(v.string()),
+  /** The chosen disposition code (configured in `dispositions.codes`). */
+  disposition: v.optional(v.string()),
+  caseData: v.optional(CaseData),
+  callback: v.optional(CallbackOrigin),
   /** Session mode: when the session ends unless an SMS goes either way before (server time). */
   inactivityDeadline: v.optional(Time),
   /** Set once the session has ended by inactivity: read-only until the agent marks it done. */
@@ -139,6 +174,19 @@ export const Offer = v.object({
 });
 export type Offer = v.InferOutput<typeof Offer>;
 
+/** A callback the agent scheduled and that has not fallen due yet. */
+export const ScheduledCallback = v.object({
+  id: Id,
+  dueAt: Time,
+  /** The agent's IANA time zone when they scheduled it: the time is shown in it. */
+  timeZone: v.string(),
+  phone: v.string(),
+  contactId: v.optional(Id),
+  contactName: v.optional(v.string()),
+  note: v.string(),
+  sourceInteractionId: v.optional(Id),
+});
+export type ScheduledCallback = v.InferOutput<typeof ScheduledCallback>;
 /** One line of an internal consultation (IM between agents; the customer never sees it). */
 export const ConsultMessage = v.object({ id: Id, at: Time, author: AgentRef, text: v.string() });
 export type ConsultMessage = v.InferOutput<typeof ConsultMessage>;
@@ -172,6 +220,8 @@ export const AgentState = v.object({
   channels: v.array(ChannelState),
   offers: v.array(Offer),
   interactions: v.array(Interaction),
+  /** The agent's scheduled callbacks, soonest first. */
+  callbacks: v.optional(v.array(ScheduledCallback)),
   /** Open consultations the agent hosts or is a guest of (absent in states stored before them). */
   consultations: v.optional(v.array(Consultation)),
 });

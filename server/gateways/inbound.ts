@@ -1,5 +1,7 @@
+import { contactForPhone } from '../contacts/cards';
 import { announceEntry } from '../domain/announce';
 import { requireChannel } from '../domain/channels';
+import { addGatewayCaseData, initialCaseData } from '../wrapup/case-data';
 import { DomainError } from '../domain/errors';
 import { appendMessage, createInteraction, type InteractionRow } from '../domain/interactions';
 import { touchSession } from '../domain/session';
@@ -11,6 +13,8 @@ export interface InboundSms {
   from: string;
   to: string;
   text: string;
+  /** Fields the gateway attaches (they join the case data, after the number's own). */
+  caseData?: Record<string, string>;
 }
 
 /**
@@ -39,7 +43,10 @@ export async function receiveInbound(work: Work, sms: InboundSms): Promise<{ ent
       customerPhone: sms.from,
       centreNumber: sms.to,
       queue: number.queue,
+      contactId: await contactForPhone(work, sms.from),
+      caseData: initialCaseData(work.ctx.config, sms.to, sms.caseData),
     }));
+  if (open && sms.caseData) await addGatewayCaseData(work, open.id, sms.caseData);
   const entry = await appendMessage(work, interactionId, { direction: 'in', author: { role: 'customer' }, text: sms.text });
 
   if (open?.state === 'assigned' && open.agent_id) {

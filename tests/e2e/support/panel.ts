@@ -1,7 +1,7 @@
 // The agent's side of an e2e test: the real side panel, driven by role and accessible name.
 import type { ElementHandle, Page } from 'puppeteer-core';
 
-type Role = 'button' | 'textbox' | 'log' | 'alert' | 'group' | 'article' | 'region' | 'list' | 'searchbox' | 'tab' | 'link';
+type Role = 'button' | 'textbox' | 'log' | 'alert' | 'group' | 'article' | 'region' | 'list' | 'searchbox' | 'tab' | 'link' | 'combobox' | 'menuitem';
 
 /** `::-p-aria` selector for a control by role and accessible name (what a screen reader announces). */
 export const aria = (role: Role, name?: string) =>
