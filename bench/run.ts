@@ -22,6 +22,10 @@ const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(): P
     about: 'the SMS counter per keystroke (GSM-7 and UCS-2 replies)',
     load: () => import('./segments'),
   },
+  history: {
+    about: 'a contact history of 500 past interactions shown from the IndexedDB cache in the side panel',
+    load: () => import('./history'),
+  },
   spelling: {
     about: 'dictionary load, memory, check and suggest, against plain typo-js',
     load: () => import('./spelling'),

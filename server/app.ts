@@ -8,6 +8,7 @@ import { migrate } from './db/migrate';
 import type { Db } from './db/db';
 import { openMediaFiles } from './domain/media-files';
 import { openPglite } from './db/pglite';
+import { registerCallbackDeadlines } from './callbacks/deliver';
 import { registerHousekeeping } from './domain/housekeeping';
 import { registerSessionDeadlines } from './domain/session';
 import { runWork } from './domain/work';
@@ -76,6 +77,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     cleanup.push(() => outbound.close(), () => scheduler.close(), () => presence.close());
 
     registerRoutingDeadlines(context);
+    registerCallbackDeadlines(context);
     registerSessionDeadlines(context);
     await registerHousekeeping(context);
 

@@ -7,12 +7,18 @@ interface Props {
   onDraft: (text: string) => void;
   onSend: () => void;
   onMarkDone: () => void;
+  /** Why Mark Done is not possible yet (e.g. a disposition is required); shown and referenced. */
+  completionBlocked?: string | undefined;
+  /** Page mode: Send completes the interaction, so it waits for the same condition. */
+  sendCompletes?: boolean;
 }
 
 /** The reply box: Send (or Ctrl+Enter) delivers it; Mark Done closes without replying. */
-export function ComposeBox({ draft, busy, onDraft, onSend, onMarkDone }: Props) {
-  const canSend = draft.trim().length > 0 && !busy;
+export function ComposeBox({ draft, busy, onDraft, onSend, onMarkDone, completionBlocked, sendCompletes }: Props) {
+  const sendBlocked = !!completionBlocked && !!sendCompletes;
+  const canSend = draft.trim().length > 0 && !busy && !sendBlocked;
   const hintId = useId();
+  const blockedId = useId();
   return (
     <form
       class="compose"
@@ -40,11 +46,16 @@ export function ComposeBox({ draft, busy, onDraft, onSend, onMarkDone }: Props) 
       <p id={hintId} class="hint">
         {t('compose_hint')}
       </p>
+      {completionBlocked && (
+        <p id={blockedId} class="blocked-reason">
+          {completionBlocked}
+        </p>
+      )}
       <div class="actions">
-        <button type="submit" class="button primary" disabled={!canSend}>
+        <button type="submit" class="button primary" disabled={!canSend} aria-describedby={sendBlocked ? blockedId : undefined}>
           {t('compose_send')}
         </button>
-        <button type="button" class="button" disabled={busy} onClick={onMarkDone}>
+        <button type="button" class="button" disabled={busy || !!completionBlocked} aria-describedby={completionBlocked ? blockedId : undefined} onClick={onMarkDone}>
           {t('compose_mark_done')}
         </button>
       </div>

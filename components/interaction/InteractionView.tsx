@@ -22,25 +22,43 @@ interface Props {
   tools?: ComponentChildren;
   /** After the transcript: the consultation and Team Communicator. */
   aside?: ComponentChildren;
+  /** Under the header: connection state, contact counts and the participant's actions. */
+  participants?: ComponentChildren;
+  /** Under the transcript: wrap-up, case data, contact and history. */
+  details?: ComponentChildren;
+  /** Why Mark Done (and a page-mode Send) must wait. */
+  completionBlocked?: string | undefined;
 }
 
 /**
- * One accepted interaction: header, tools (transfer, consult, session timer), transcript, side
- * conversation, reply box — or, once a session ended by inactivity, only Mark Done.
+ * One accepted interaction: header, participants (contact state and actions), tools (transfer,
+ * consult, session timer), transcript, side conversation, details (wrap-up, case data, history),
+ * reply box — or, once a session ended by inactivity, only Mark Done.
  */
-export function InteractionView({ interaction, serverNow, locale, draft, busy, error, onDraft, onSend, onMarkDone, selfId, tools, aside }: Props) {
+export function InteractionView(props: Props) {
+  const { interaction, serverNow, locale, draft, busy, error, onDraft, onSend, onMarkDone, selfId, tools, aside, participants, details, completionBlocked } = props;
   const headingId = `interaction-${interaction.id}`;
   return (
     <section class="card interaction" aria-labelledby={headingId}>
       <InteractionHeader interaction={interaction} serverNow={serverNow} headingId={headingId} locale={locale} />
+      {participants}
       {tools}
       <Transcript interaction={interaction} selfId={selfId} />
       {aside}
+      {details}
       <ErrorAlert message={error} />
       {interaction.ended ? (
-        <EndedSession busy={busy} onMarkDone={onMarkDone} />
+        <EndedSession busy={busy} onMarkDone={onMarkDone} completionBlocked={completionBlocked} />
       ) : (
-        <ComposeBox draft={draft} busy={busy} onDraft={onDraft} onSend={onSend} onMarkDone={onMarkDone} />
+        <ComposeBox
+          draft={draft}
+          busy={busy}
+          onDraft={onDraft}
+          onSend={onSend}
+          onMarkDone={onMarkDone}
+          completionBlocked={completionBlocked}
+          sendCompletes={interaction.mode === 'page'}
+        />
       )}
     </section>
   );

@@ -29,6 +29,9 @@ export function TranscriptEntryView({ entry, interaction, selfId, onOpenImage }:
       {formatClockTime(entry.at, services.locale)}
     </time>
   );
+  // Merged in from another interaction (issue 6): marked as such.
+  const merged = entry.source !== undefined && entry.source !== interaction.id;
+  const source = merged ? <span class="merged-source">{` · ${t('merge_from_other')}`}</span> : null;
   if (entry.kind === 'system') {
     return (
       <div class={`entry system party-system ${entry.code}`}>
@@ -36,7 +39,8 @@ export function TranscriptEntryView({ entry, interaction, selfId, onOpenImage }:
           i
         </span>
         <span class="visually-hidden">{t('transcript_system')}: </span>
-        {time} <span>{systemText(entry)}</span>
+        {time}
+        {source} <span>{systemText(entry)}</span>
       </div>
     );
   }
@@ -47,6 +51,7 @@ export function TranscriptEntryView({ entry, interaction, selfId, onOpenImage }:
       <div class="meta">
         <span class="sender">{senderName(entry, interaction.customer)}</span>
         {party !== 'system' && <span class="party-tag">{t(PARTY_TAG[party])}</span>} {time}
+        {source}
       </div>
       {entry.text !== '' && (
         // Customer text is data: MessageText renders text nodes only, never markup.

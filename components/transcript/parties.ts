@@ -30,6 +30,17 @@ export function systemEntryText(entry: SystemEntry): { key: MessageKey; args: st
   switch (entry.code) {
     case 'agent_joined':
     case 'agent_left':
+    case 'contact_assigned':
+    case 'interaction_merged':
+    case 'callback_offered':
+      return { key: `system_${entry.code}`, args: [name] };
+    case 'activity_call':
+    case 'activity_email':
+      // Recorded live: who and whom ("Alice Martin called +336…"); merged in from an activity
+      // (issue 6): the number or address alone ("Call to +336…").
+      if (entry.params.agent) {
+        return { key: entry.code === 'activity_call' ? 'transcript_activity_call_by' : 'transcript_activity_email_by', args: [entry.params.agent, name] };
+      }
       return { key: `system_${entry.code}`, args: [name] };
     case 'agent_transferred':
     case 'consultation_started':
@@ -41,9 +52,6 @@ export function systemEntryText(entry: SystemEntry): { key: MessageKey; args: st
       return { key: 'system_session_ended_inactivity', args: [formatSilence(Number(entry.params.seconds ?? 0))] };
     case 'interaction_done':
       return { key: 'system_interaction_done', args: [] };
-    case 'activity_call':
-    case 'activity_email':
-      return { key: `system_${entry.code}`, args: [name, target] };
     case 'media_refused':
       // The bare form; entry-text.ts words it with the localized reason.
       return { key: 'system_media_refused', args: [entry.params.file || entry.params.number || '', entry.params.reason ?? ''] };

@@ -15,6 +15,8 @@ import {
   type StoredDesk,
 } from './session-store';
 import { signIn, signOutOnServer } from './sign-in';
+import { createQueryRelay } from './query-relay';
+import { historyStorage } from '@/lib/history-cache';
 
 const freshDesk = (agent: AgentProfile): StoredDesk => ({
   agentId: agent.id,
@@ -36,6 +38,9 @@ export function createAgentSession(ports: PanelPorts) {
   /** Why the agent was signed out by the server, shown on the sign-in form. */
   let signedOutBecause: ConnectionInfo['lastError'];
   const writer = createDeskWriter(() => desk);
+  // Contact histories and note drafts cached by the panel; cleared here so that a sign-out by the
+  // server, with no panel open, still leaves nothing of this agent's contacts behind.
+  const history = historyStorage();
   const signals = createDeskSignals({
     ports,
     desk: () => desk,
@@ -44,7 +49,10 @@ export function createAgentSession(ports: PanelPorts) {
   });
 
   const connection = createConnection({
-    onInfo: (connectionInfo) => ports.broadcast({ type: 'connection', connection: connectionInfo }),
+    onInfo: (connectionInfo) => {
+      if (connectionInfo.phase !== 'connected') queries.failAll();
+      ports.broadcast({ type: 'connection', connection: connectionInfo });
+    },
     onWelcome(welcome) {
       if (!desk || desk.agentId !== welcome.agent.id) desk = freshDesk(welcome.agent);
       desk.settings = welcome.settings;
@@ -72,6 +80,7 @@ export function createAgentSession(ports: PanelPorts) {
 
   const reply = (requestId: string, outcome: { ok: true; result?: Record<string, unknown> } | { ok: false; code: PanelErrorCode; message: string }) =>
     ports.broadcast({ type: 'reply', requestId, ...outcome });
+  const queries = createQueryRelay((frame) => connection.send(frame), reply);
 
   const afterStateChange = (state: AgentState | null) => signals.afterStateChange(state);
 
@@ -103,12 +112,16 @@ export function createAgentSession(ports: PanelPorts) {
         afterStateChange(desk.state);
         acknowledge(frame.seq);
         return;
+      case 'result':
+        queries.settle(frame.id, { ok: true, result: frame.result });
+        return;
       case 'ok':
       case 'error': {
         if (frame.type === 'error' && frame.id === undefined) {
           console.warn(`Texto: the server reported ${frame.code}: ${frame.message}`);
           return;
         }
+        if (frame.type === 'error' && queries.settle(frame.id ?? '', { ok: false, code: frame.code, message: frame.message })) return;
         const { outbox, settled } = settle(desk.outbox, frame.id ?? '');
         if (!settled) return;
         desk.outbox = outbox;
@@ -136,7 +149,8 @@ export function createAgentSession(ports: PanelPorts) {
     connection.stop();
     for (const entry of pending) reply(entry.requestId, { ok: false, code: 'unauthorized', message: because?.message ?? '' });
     afterStateChange(null);
-    await Promise.all([clearAuth(), writer.whenSaved()]);
+    const forgetContacts = history.cache.clear().catch((error: unknown) => console.error('Texto: cannot clear the history cache:', error));
+    await Promise.all([clearAuth(), writer.whenSaved(), forgetContacts]);
     ports.broadcast(syncMessage());
   }
 
@@ -201,6 +215,8 @@ export function createAgentSession(ports: PanelPorts) {
         case 'reconnect':
           connection.reconnectNow();
           return reply(request.requestId, { ok: true });
+        case 'query':
+          return queries.ask(request.requestId, request.query, !!auth && connection.isReady);
         case 'viewing':
           // Needs the port: routed to `viewing` below by the background's main.
           return;

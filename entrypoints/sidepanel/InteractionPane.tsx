@@ -5,7 +5,9 @@ import { TeamCommunicator } from '@/components/team/TeamCommunicator';
 import { TransferStatusLine } from '@/components/transfer/TransferStatusLine';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
 import type { DirectoryTarget, Interaction } from '@/lib/protocol';
+import { completionBlockedReason, DetailsArea } from './DetailsArea';
 import type { AppModel } from './models/app-model';
+import { ParticipantsArea } from './ParticipantsArea';
 
 interface Props {
   model: AppModel;
@@ -16,7 +18,7 @@ interface Props {
 
 /** One interaction wired to its models: reply, transfer (Team Communicator), consultation. */
 export function InteractionPane({ model, interaction, serverNow, locale }: Props) {
-  const { interactions, transfer, consult, team, agent } = model;
+  const { interactions, transfer, consult, team, agent, wrapUp } = model;
   const id = interaction.id;
   const selfId = agent.state.value?.agent.id ?? '';
   const hosted = consult.hostedOn(id);
@@ -85,11 +87,14 @@ export function InteractionPane({ model, interaction, serverNow, locale }: Props
       busy={interactions.busy.value.has(id)}
       error={interactions.errors.value.get(id)}
       onDraft={(text) => interactions.setDraft(id, text)}
-      onSend={() => void interactions.reply(id)}
-      onMarkDone={() => void interactions.markDone(id)}
+      onSend={() => void wrapUp.flushNote(id).then(() => interactions.reply(id))}
+      onMarkDone={() => void wrapUp.flushNote(id).then(() => interactions.markDone(id))}
       selfId={selfId}
       tools={tools}
       aside={aside}
+      participants={<ParticipantsArea model={model} interaction={interaction} locale={locale} />}
+      details={<DetailsArea model={model} interaction={interaction} locale={locale} />}
+      completionBlocked={completionBlockedReason(model, interaction)}
     />
   );
 }

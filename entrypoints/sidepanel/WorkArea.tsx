@@ -1,3 +1,4 @@
+import { CallbackList } from '@/components/callback/CallbackList';
 import { InteractionTabs, panelId, tabId } from '@/components/interactions/InteractionTabs';
 import { OfferCard } from '@/components/offers/OfferCard';
 import { TranscriptContext, type TranscriptServices } from '@/components/transcript/transcript-context';
@@ -12,7 +13,7 @@ import type { AppModel } from './models/app-model';
  * a hint when there is nothing.
  */
 export function WorkArea({ model, locale }: { model: AppModel; locale: string }) {
-  const { offers, agent, connection, clock, desk, warnings } = model;
+  const { offers, agent, connection, clock, desk, warnings, callbacks } = model;
   const serverNow = connection.serverNow(clock.now.value);
   const offerList = offers.offers.value;
   const items = desk.items.value;
@@ -51,6 +52,14 @@ export function WorkArea({ model, locale }: { model: AppModel; locale: string })
           )}
         </div>
       )}
+      <CallbackList
+        callbacks={callbacks.callbacks.value}
+        locale={locale}
+        busy={callbacks.busy.value}
+        errors={callbacks.errors.value}
+        onMove={(id, dueAt) => void callbacks.move(id, dueAt)}
+        onCancel={(id) => void callbacks.cancel(id)}
+      />
       {offerList.length === 0 && items.length === 0 && (
         <p class="empty">{agent.status.value === 'ready' ? t('empty_ready') : t('empty_not_ready')}</p>
       )}

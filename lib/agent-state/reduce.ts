@@ -1,4 +1,4 @@
-import type { AgentEvent, AgentState, Consultation, Interaction } from '../protocol';
+import type { AgentEvent, AgentState, Consultation, ContactCard, Interaction, ScheduledCallback } from '../protocol';
 
 /**
  * Applies one server event to the agent state. Pure: the background and the panel run the same
@@ -52,7 +52,54 @@ export function applyEvent(state: AgentState, event: AgentEvent): AgentState {
       };
     case 'consultationEnded':
       return { ...state, consultations: (state.consultations ?? []).filter((c) => c.id !== event.consultationId) };
+    case 'interactionDetailsChanged': {
+      const { interactionId, note, disposition, caseData } = event;
+      return {
+        ...state,
+        interactions: updateInteraction(state.interactions, interactionId, (interaction) => {
+          const next: Interaction = { ...interaction };
+          if (note !== undefined) next.note = note;
+          if (caseData !== undefined) next.caseData = caseData;
+          if (disposition === null) delete next.disposition;
+          else if (disposition !== undefined) next.disposition = disposition;
+          return next;
+        }),
+      };
+    }
+    case 'contactChanged':
+      return withContact(state, (interaction) => interaction.customer.contactId === event.contact.id, event.contact);
+    case 'contactAssigned':
+      return withContact(state, (interaction) => interaction.id === event.interactionId, event.contact);
+    case 'interactionsMerged':
+      return {
+        ...state,
+        interactions: updateInteraction(state.interactions, event.interactionId, (interaction) => ({ ...interaction, transcript: event.transcript })),
+      };
+    case 'callbackScheduled':
+      return { ...state, callbacks: sortCallbacks([...(state.callbacks ?? []).filter((c) => c.id !== event.callback.id), event.callback]) };
+    case 'callbackEnded':
+      return { ...state, callbacks: (state.callbacks ?? []).filter((c) => c.id !== event.callbackId) };
   }
+}
+
+const sortCallbacks = (callbacks: ScheduledCallback[]) => callbacks.sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id));
+
+/** Shows `contact` on the interactions (and offers) that `matches` picks. */
+function withContact(state: AgentState, matches: (interaction: Interaction) => boolean, contact: ContactCard): AgentState {
+  const apply = (interaction: Interaction): Interaction => {
+    if (!matches(interaction)) return interaction;
+    const { name: _previousName, ...customer } = interaction.customer;
+    return {
+      ...interaction,
+      customer: { ...customer, contactId: contact.id, ...(contact.unknown || !contact.name ? {} : { name: contact.name }) },
+      contact,
+    };
+  };
+  return {
+    ...state,
+    interactions: state.interactions.map(apply),
+    offers: state.offers.map((offer) => (matches(offer.interaction) ? { ...offer, interaction: apply(offer.interaction) } : offer)),
+  };
 }
 
 /** A present field replaces the interaction's, null removes it, absent leaves it alone. */

@@ -1,4 +1,4 @@
-import type { AgentEvent, AgentSettings, AgentState, Command, ErrorCode } from '../protocol';
+import type { AgentEvent, AgentSettings, AgentState, Command, ErrorCode, Query } from '../protocol';
 
 // The typed conversation between the side panel and the background over one runtime Port.
 // The panel opens no network connection: sign-in, commands and events all pass through here.
@@ -34,6 +34,8 @@ export type PanelRequest =
   | { type: 'signIn'; requestId: string; server: string; username: string; password: string }
   | { type: 'signOut'; requestId: string }
   | { type: 'command'; requestId: string; command: Command }
+  /** A read from the server: answered at once with `network` when not connected (never queued). */
+  | { type: 'query'; requestId: string; query: Query }
   /** Try the connection now instead of waiting for the backoff. */
   | { type: 'reconnect'; requestId: string }
   /**
@@ -66,7 +68,7 @@ export type BackgroundMessage =
 /** A request as the panel writes it; the link adds the `requestId`. */
 export type PanelRequestBody = PanelRequest extends infer R ? (R extends PanelRequest ? Omit<R, 'requestId'> : never) : never;
 
-const REQUEST_TYPES = new Set<PanelRequest['type']>(['signIn', 'signOut', 'command', 'reconnect', 'viewing']);
+const REQUEST_TYPES = new Set<PanelRequest['type']>(['signIn', 'signOut', 'command', 'reconnect', 'viewing', 'query']);
 
 /** Shape check of what arrives on the Port: even our own panel's messages are checked before use. */
 export function isPanelRequest(message: unknown): message is PanelRequest {

@@ -47,9 +47,14 @@ export const SystemCode = v.picklist([
   'interaction_done',
   /** An MMS file was not accepted; params: file, number, reason and the reason's own values. */
   'media_refused',
-  /** The agent started a call / an email from the panel; params: name, target. */
+  // contacts and wrap-up (params.name carries the one substitution)
+  'contact_assigned', // name: the contact the interaction now belongs to
+  'interaction_merged', // name: the number (or contact) of the interaction merged in
+  // A call / an email started from the panel: name (the number or address); agent (who), when
+  // written live by recordActivity — a line merged in from an activity has no agent.
   'activity_call',
   'activity_email',
+  'callback_offered', // name: the agent who scheduled the callback
   'agent_transferred', // params: name (who transferred), target (agent or queue it went to)
   'consultation_started', // params: name (who started it), target (the consulted agent)
   'consultation_ended', // params: name (who ended it, or empty when it ended with the interaction), target (the other agent)
@@ -79,6 +84,8 @@ export const MessageEntry = v.object({
   text: v.string(),
   /** The images of an MMS, in the order sent (absent for an SMS). */
   media: v.optional(v.array(MessageMedia)),
+  /** Set on entries merged in from another interaction (or activity): where they came from. */
+  source: v.optional(Id),
 });
 export type MessageEntry = v.InferOutput<typeof MessageEntry>;
 
@@ -88,12 +95,32 @@ export const SystemEntry = v.object({
   at: Time,
   code: SystemCode,
   params: v.record(v.string(), v.string()),
+  source: v.optional(Id),
 });
 export type SystemEntry = v.InferOutput<typeof SystemEntry>;
 
 export const TranscriptEntry = v.variant('kind', [MessageEntry, SystemEntry]);
 export type TranscriptEntry = v.InferOutput<typeof TranscriptEntry>;
 
+/** What the contact database knows about the customer; `unknown` until someone names them. */
+export const ContactCard = v.object({
+  id: Id,
+  /** Empty for an unknown contact (the panel shows the number instead). */
+  name: v.string(),
+  unknown: v.boolean(),
+  phones: v.array(v.string()),
+  emails: v.array(v.string()),
+  notes: v.string(),
+});
+export type ContactCard = v.InferOutput<typeof ContactCard>;
+
+/** Key/value data attached to an interaction (gateway, routing, the number's configuration, agents). */
+export const CaseData = v.record(v.string(), v.string());
+export type CaseData = v.InferOutput<typeof CaseData>;
+
+/** On an interaction the server created because a callback fell due. */
+export const CallbackOrigin = v.object({ id: Id, note: v.string(), dueAt: Time, scheduledBy: v.string() });
+export type CallbackOrigin = v.InferOutput<typeof CallbackOrigin>;
 /** An agent as other agents see them in transcripts, transfers and consultations. */
 export const AgentRef = v.object({ agentId: Id, name: v.string() });
 export type AgentRef = v.InferOutput<typeof AgentRef>;
@@ -143,6 +170,13 @@ export const Interaction = v.object({
   createdAt: Time,
   acceptedAt: v.optional(Time),
   transcript: v.array(TranscriptEntry),
+  contact: v.optional(ContactCard),
+  /** The agent's note, kept with the interaction in the contact's history. */
+  note: v.optional(v.string()),
+  /** The chosen disposition code (configured in `dispositions.codes`). */
+  disposition: v.optional(v.string()),
+  caseData: v.optional(CaseData),
+  callback: v.optional(CallbackOrigin),
   /** Session mode: when the session ends unless an SMS goes either way before (server time). */
   inactivityDeadline: v.optional(Time),
   /** Set once the session has ended by inactivity: read-only until the agent marks it done. */
@@ -161,6 +195,19 @@ export const Offer = v.object({
 });
 export type Offer = v.InferOutput<typeof Offer>;
 
+/** A callback the agent scheduled and that has not fallen due yet. */
+export const ScheduledCallback = v.object({
+  id: Id,
+  dueAt: Time,
+  /** The agent's IANA time zone when they scheduled it: the time is shown in it. */
+  timeZone: v.string(),
+  phone: v.string(),
+  contactId: v.optional(Id),
+  contactName: v.optional(v.string()),
+  note: v.string(),
+  sourceInteractionId: v.optional(Id),
+});
+export type ScheduledCallback = v.InferOutput<typeof ScheduledCallback>;
 /** One line of an internal consultation (IM between agents; the customer never sees it). */
 export const ConsultMessage = v.object({ id: Id, at: Time, author: AgentRef, text: v.string() });
 export type ConsultMessage = v.InferOutput<typeof ConsultMessage>;
@@ -194,6 +241,8 @@ export const AgentState = v.object({
   channels: v.array(ChannelState),
   offers: v.array(Offer),
   interactions: v.array(Interaction),
+  /** The agent's scheduled callbacks, soonest first. */
+  callbacks: v.optional(v.array(ScheduledCallback)),
   /** Open consultations the agent hosts or is a guest of (absent in states stored before them). */
   consultations: v.optional(v.array(Consultation)),
 });

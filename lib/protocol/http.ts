@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CaseDataKey, MAX_CASE_VALUE_LENGTH } from './commands';
 import { AgentProfile, E164 } from './domain';
 
 // HTTP bodies that cross a trust boundary: the extension's sign-in and the simulator gateway.
@@ -31,6 +32,13 @@ export const SimulatorInbound = v.object({
   text: v.pipe(v.string(), v.maxLength(MAX_INBOUND_TEXT, `the text is longer than ${MAX_INBOUND_TEXT} characters`)),
   /** Images of an MMS (JPEG, PNG, GIF, WebP); with any, the message is an MMS. */
   media: v.optional(v.pipe(v.array(SimulatorMediaPart), v.maxLength(50, 'a message carries at most 50 files'))),
+  /** Fields the gateway attaches to the interaction (campaign, language…); they join its case data. */
+  caseData: v.optional(
+    v.pipe(
+      v.record(CaseDataKey, v.pipe(v.string(), v.maxLength(MAX_CASE_VALUE_LENGTH, `a case-data value is longer than ${MAX_CASE_VALUE_LENGTH} characters`))),
+      v.check((record) => Object.keys(record).length <= 20, 'at most 20 case-data fields'),
+    ),
+  ),
 });
 export type SimulatorInbound = v.InferOutput<typeof SimulatorInbound>;
 

@@ -8,4 +8,6 @@ export * from './parse';
 export * from './http';
 export * from './close-codes';
 export * from './settings';
+export * from './history';
+export * from './queries';
 export * from './directory';

@@ -21,9 +21,11 @@ export async function recordActivity(work: Work, agentId: string, command: Comma
   );
   // The transcript says it too (who, what, when), so the agent sees the click was recorded.
   const [agent] = await work.tx.query<{ name: string }>('SELECT name FROM agents WHERE id = $1', [agentId]);
+  // `name` is what was called or written to, as in a line merged in from an activity (issue 6);
+  // `agent` says who.
   const entry = await appendSystemEntry(work, interaction.id, command.activity === 'call' ? 'activity_call' : 'activity_email', {
-    name: agent?.name ?? agentId,
-    target: command.target,
+    name: command.target,
+    agent: agent?.name ?? agentId,
   });
   await appendEvent(work, agentId, { type: 'transcriptAppended', interactionId: interaction.id, entry });
   return { activityId: id, entryId: entry.id };

@@ -10,6 +10,13 @@ import { markDone, replyToCustomer } from './handling';
 import { mediaLinks } from './media-links';
 import { acceptOffer, rejectOffer } from './offer-answer';
 import { setAgentStatus } from './status';
+import { cancelCallback, moveCallback, scheduleCallback } from '../callbacks/schedule';
+import { assignContact } from '../contacts/assign';
+import { updateContact } from '../contacts/update';
+import { mergeInteractions } from '../merge/merge';
+import { setCaseData } from '../wrapup/case-data';
+import { setDisposition } from '../wrapup/disposition';
+import { setNote } from '../wrapup/note';
 import { transferInteraction } from './transfer';
 
 export type CommandAnswer = Extract<ServerFrame, { type: 'ok' | 'error' }>;
@@ -34,6 +41,30 @@ async function execute(work: Work, agentId: string, command: Command): Promise<R
       return recordActivity(work, agentId, command);
     case 'mediaLinks':
       return { ...(await mediaLinks(work, agentId, command.interactionId)) };
+    case 'setNote':
+      await setNote(work, agentId, command);
+      return undefined;
+    case 'setDisposition':
+      await setDisposition(work, agentId, command);
+      return undefined;
+    case 'setCaseData':
+      await setCaseData(work, agentId, command);
+      return undefined;
+    case 'updateContact':
+      return updateContact(work, agentId, command);
+    case 'assignContact':
+      return assignContact(work, agentId, command);
+    case 'scheduleCallback':
+      return scheduleCallback(work, agentId, command);
+    case 'moveCallback':
+      await moveCallback(work, agentId, command);
+      return undefined;
+    case 'cancelCallback':
+      await cancelCallback(work, agentId, command);
+      return undefined;
+    case 'mergeInteractions':
+      await mergeInteractions(work, agentId, command);
+      return undefined;
     case 'listTargets':
       return listTargets(work, agentId, command.query);
     case 'transfer':

@@ -11,6 +11,7 @@ import { touchSession } from '../domain/session';
 import { appendSystemEntry } from '../domain/system-entries';
 import type { Work } from '../domain/work';
 import { routeWaiting } from '../routing/route';
+import { requireDisposition } from '../wrapup/disposition';
 
 /**
  * Stores the reply in the transcript and in the outbound queue (handed to the gateway after
@@ -19,6 +20,7 @@ import { routeWaiting } from '../routing/route';
  */
 export async function replyToCustomer(work: Work, agentId: string, interactionId: string, text: string): Promise<{ entryId: string }> {
   const interaction = await myOpenInteraction(work, agentId, interactionId);
+  if (interaction.mode === 'page') requireDisposition(work, interaction, 'reply');
   // Agents answer an MMS with an SMS: they never send pictures.
   await requireChannel(work.tx, 'sms', 'your reply was not sent');
   const entry = await appendMessage(work, interactionId, {
@@ -43,11 +45,12 @@ export async function markDone(work: Work, agentId: string, interactionId: strin
   const interaction = await lockInteraction(work, interactionId);
   if (interaction.agent_id === agentId && isEndedSession(interaction)) {
     if (interaction.dismissed_at !== null) throw new DomainError('conflict', 'This interaction is already closed.');
+    requireDisposition(work, interaction, 'done');
     await work.tx.query('UPDATE interactions SET dismissed_at = $2 WHERE id = $1', [interactionId, work.now]);
     await appendEvent(work, agentId, { type: 'interactionClosed', interactionId, reason: 'inactivity' });
     return;
   }
-  await myOpenInteraction(work, agentId, interactionId);
+  requireDisposition(work, await myOpenInteraction(work, agentId, interactionId), 'done');
   await closeAndReroute(work, agentId, interactionId, 'done');
 }
 

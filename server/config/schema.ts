@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { E164, InteractionMode, Permission } from '../../lib/protocol';
+import { CaseDataKey, E164, InteractionMode, MAX_CASE_VALUE_LENGTH, Permission } from '../../lib/protocol';
 import { DialerSection, EmailSection } from './targets';
 
 // The administrator's configuration file, validated field by field. Objects are strict so that a
@@ -61,6 +61,35 @@ const MediaSection = v.strictObject({
   urlSecret: v.optional(v.pipe(v.string(), v.minLength(32, 'must be at least 32 characters'))),
 });
 
+/** Case data attached to interactions (a number's configuration, a gateway's fields). */
+const CaseDataValues = v.pipe(
+  v.record(CaseDataKey, v.pipe(v.string(), v.maxLength(MAX_CASE_VALUE_LENGTH))),
+  v.check((record) => Object.keys(record).length <= 50, 'at most 50 case-data keys'),
+);
+const Label = v.strictObject({ en: name, fr: name });
+
+const Disposition = v.strictObject({
+  code: slug,
+  label: Label,
+  /** Offered only on interactions of these queues (default: all). */
+  queues: v.optional(v.array(slug)),
+});
+
+const DispositionsSection = v.strictObject({
+  /** true: a disposition is mandatory before Mark Done (and a page-mode reply) everywhere… */
+  required: v.optional(v.boolean(), false),
+  /** …or only on interactions of these queues. */
+  requiredQueues: v.optional(v.array(slug), []),
+  codes: v.optional(v.array(Disposition), []),
+});
+
+const CaseDataSection = v.strictObject({
+  /** Keys agents may change; every other key is read-only. */
+  editable: v.optional(v.array(CaseDataKey), []),
+  /** How keys are shown (default: the key itself). */
+  labels: v.optional(v.record(CaseDataKey, Label), {}),
+});
+
 const Queue = v.strictObject({
   name: slug,
   description: v.optional(v.string()),
@@ -98,6 +127,8 @@ const CentreNumber = v.strictObject({
    * queue's value, else 600. Seconds, so that a test configuration can use a few.
    */
   sessionInactivitySeconds: v.optional(int(1, 7 * 24 * 3600)),
+  /** Attached to every interaction on this number (language, campaign, segment…). */
+  caseData: v.optional(CaseDataValues, {}),
 });
 
 const Contact = v.strictObject({
@@ -105,6 +136,7 @@ const Contact = v.strictObject({
   name,
   phones: v.optional(v.array(E164), []),
   emails: v.optional(v.array(v.pipe(v.string(), v.email('an email address such as name@example.com'))), []),
+  notes: v.optional(v.pipe(v.string(), v.maxLength(5000)), ''),
 });
 
 export const TextoConfig = v.strictObject({
@@ -118,8 +150,9 @@ export const TextoConfig = v.strictObject({
   agents: v.array(Agent),
   numbers: v.pipe(v.array(CentreNumber), v.minLength(1, 'at least one contact-centre number is needed')),
   contacts: v.optional(v.array(Contact), []),
+  dispositions: v.optional(DispositionsSection, {}),
+  caseData: v.optional(CaseDataSection, {}),
   // Sections the later features fill in; accepted now so the template can show where they go.
-  dispositions: v.optional(v.array(v.unknown()), []),
   standardResponses: v.optional(v.array(v.unknown()), []),
   /** Click-to-dial: tel (default), sip, sip:<domain>, callto, or an https template with {number}. */
   dialer: v.optional(DialerSection),
@@ -130,3 +163,5 @@ export const TextoConfig = v.strictObject({
 export type TextoConfig = v.InferOutput<typeof TextoConfig>;
 export type AgentConfig = TextoConfig['agents'][number];
 export type CentreNumberConfig = TextoConfig['numbers'][number];
+export type CaseDataValues = v.InferOutput<typeof CaseDataValues>;
+export { CaseDataValues };

@@ -2,6 +2,7 @@ import type { AgentState, AgentStatus, Offer } from '../../lib/protocol';
 import type { Queryable } from '../db/db';
 import { agentRef } from './agents';
 import { readChannels } from './channels';
+import { scheduledCallbacksOf } from '../callbacks/store';
 import { openConsultationsOf } from './consultation';
 import { loadInteractions } from './interactions';
 
@@ -44,6 +45,7 @@ export async function buildSnapshot(q: Queryable, agentId: string): Promise<{ se
       channels: await readChannels(q),
       offers,
       interactions,
+      callbacks: await scheduledCallbacksOf(q, agentId),
       consultations: await openConsultationsOf(q, agentId),
     },
   };

@@ -1,6 +1,8 @@
 import type { MessageMedia, TranscriptEntry } from '../../lib/protocol';
+import { contactForPhone } from '../contacts/cards';
 import { announceEntry } from '../domain/announce';
 import { requireChannel } from '../domain/channels';
+import { addGatewayCaseData, initialCaseData } from '../wrapup/case-data';
 import { DomainError } from '../domain/errors';
 import { appendMessage, createInteraction, type InteractionRow } from '../domain/interactions';
 import { appendSystemEntry } from '../domain/system-entries';
@@ -16,6 +18,8 @@ export interface InboundSms {
   text: string;
   /** An MMS: the images already stored (`ingestMedia`), and the files refused, with why. */
   mms?: { media: MessageMedia[]; refused: MediaRefusal[] };
+  /** Fields the gateway attaches (they join the case data, after the number's own). */
+  caseData?: Record<string, string>;
 }
 
 /** What the transcript says for a refused file (the panel words it from `reason` and the params). */
@@ -53,7 +57,10 @@ export async function receiveInbound(work: Work, sms: InboundSms): Promise<{ ent
       customerPhone: sms.from,
       centreNumber: sms.to,
       queue: number.queue,
+      contactId: await contactForPhone(work, sms.from),
+      caseData: initialCaseData(work.ctx.config, sms.to, sms.caseData),
     }));
+  if (open && sms.caseData) await addGatewayCaseData(work, open.id, sms.caseData);
   const message = await appendMessage(work, interactionId, {
     direction: 'in',
     author: { role: 'customer' },

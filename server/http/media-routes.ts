@@ -6,8 +6,12 @@ import { sendError } from './respond';
 
 /** May this agent still see this file: the interaction is theirs now and the file is part of it. */
 export async function agentMaySeeMedia(ctx: ServerContext, grant: Pick<MediaGrant, 'agentId' | 'interactionId' | 'hash'>): Promise<boolean> {
+  // Through the entry, not transcript_media.interaction_id: a merge moves entries (and so their
+  // images) into the interaction kept.
   const rows = await ctx.db.query(
-    `SELECT 1 FROM interactions i JOIN transcript_media m ON m.interaction_id = i.id
+    `SELECT 1 FROM interactions i
+     JOIN transcript_entries e ON e.interaction_id = i.id
+     JOIN transcript_media m ON m.entry_id = e.id
      WHERE i.id = $1 AND i.agent_id = $2 AND m.media_id = $3 LIMIT 1`,
     [grant.interactionId, grant.agentId, grant.hash],
   );

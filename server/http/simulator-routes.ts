@@ -76,7 +76,8 @@ export function simulatorRoutes(ctx: ServerContext): Route[] {
           'SELECT number, mode, queue FROM centre_numbers ORDER BY number',
         );
         const phones = await ctx.db.query<{ phone: string; name: string }>(
-          'SELECT p.phone, c.name FROM contact_phones p JOIN contacts c ON c.id = p.contact_id ORDER BY c.name, p.phone',
+          `SELECT p.phone, c.name FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
+           WHERE NOT c.unknown AND c.merged_into IS NULL ORDER BY c.name, p.phone`,
         );
         sendJson(res, 200, { centreNumbers, phones, channels: await readChannels(ctx.db) });
       },

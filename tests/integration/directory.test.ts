@@ -30,18 +30,18 @@ describe('Team Communicator', () => {
     const alice = await AgentClient.connect(server.url, 'alice');
     cleanups.push(() => alice.close());
 
-    expect(brief(await search(alice, ''))).toEqual(['Bob Durand: offline', 'Carol Petit: offline', 'queue facturation: 0 Ready', 'queue general: 0 Ready']);
+    expect(brief(await search(alice, ''))).toEqual(['Bob Durand: offline', 'Carol Petit: offline', 'queue claims: 0 Ready', 'queue facturation: 0 Ready', 'queue general: 0 Ready']);
     const bob = await AgentClient.connect(server.url, 'bob');
     const carol = await AgentClient.connect(server.url, 'carol');
     cleanups.push(() => bob.close(), () => carol.close());
-    expect(brief(await search(alice, ''))).toEqual(['Bob Durand: not_ready', 'Carol Petit: not_ready', 'queue facturation: 0 Ready', 'queue general: 0 Ready']);
+    expect(brief(await search(alice, ''))).toEqual(['Bob Durand: not_ready', 'Carol Petit: not_ready', 'queue claims: 0 Ready', 'queue facturation: 0 Ready', 'queue general: 0 Ready']);
     await carol.ok({ name: 'setStatus', status: 'ready' });
-    expect(brief(await search(alice, ''))).toEqual(['Carol Petit: ready', 'Bob Durand: not_ready', 'queue facturation: 0 Ready', 'queue general: 1 Ready']);
+    expect(brief(await search(alice, ''))).toEqual(['Carol Petit: ready', 'Bob Durand: not_ready', 'queue claims: 1 Ready', 'queue facturation: 0 Ready', 'queue general: 1 Ready']);
     // Busy: at capacity (Bob has 1), Ready or not.
     await bob.ok({ name: 'setStatus', status: 'ready' });
     await carol.ok({ name: 'setStatus', status: 'not_ready' });
     await acceptNewCustomer(server.url, bob, 'Pour Bob');
-    expect(brief(await search(alice, ''))).toEqual(['Carol Petit: not_ready', 'Bob Durand: busy', 'queue facturation: 0 Ready', 'queue general: 0 Ready']);
+    expect(brief(await search(alice, ''))).toEqual(['Carol Petit: not_ready', 'Bob Durand: busy', 'queue claims: 0 Ready', 'queue facturation: 0 Ready', 'queue general: 0 Ready']);
 
     // Search as one types: start of any word, case and accents ignored; the extension for Voice.
     expect(await search(alice, 'DUR')).toEqual([{ kind: 'agent', agentId: 'bob', name: 'Bob Durand', presence: 'busy', extension: '1002', recent: false }]);
@@ -64,6 +64,7 @@ describe('Team Communicator', () => {
       'queue general: 1 Ready (recent)',
       'Carol Petit: ready (recent)',
       'Bob Durand: busy',
+      'queue claims: 1 Ready',
       'queue facturation: 0 Ready',
     ]);
     // They follow Alice to another desktop.

@@ -49,7 +49,7 @@ describe('activities', () => {
     expect(recorded.result?.activityId).toEqual(expect.any(String));
     // The transcript says it too: who called whom, and when.
     const line = await alice.waitForEvent('transcriptAppended', (e) => e.entry.kind === 'system' && e.entry.code === 'activity_call');
-    expect(line.entry).toMatchObject({ params: { name: 'Alice Martin', target: '+33612345678' } });
+    expect(line.entry).toMatchObject({ params: { name: '+33612345678', agent: 'Alice Martin' } });
     const interaction = alice.state!.interactions.find((i) => i.id === interactionId)!;
     expect(interaction.transcript.at(-1)).toMatchObject({ kind: 'system', code: 'activity_call' });
 

@@ -9,12 +9,13 @@ describe('session and Team Communicator configuration', () => {
   it('takes the inactivity time from the number, else its queue, else 600 s', () => {
     const raw = demo();
     raw.queues[0]!.sessionInactivitySeconds = 120;
-    raw.numbers.push({ number: '+33186950003', mode: 'session', queue: 'general' });
+    raw.numbers.push({ number: '+33186950009', mode: 'session', queue: 'general' });
     const config = parseConfig(raw, 'test.yaml');
-    expect(config.numbers.map((n) => sessionInactivitySeconds(config, n))).toEqual([120, 600, 120]);
+    // general (queue time), the session number's own 600, claims (no queue time: 600), the new one.
+    expect(config.numbers.map((n) => sessionInactivitySeconds(config, n))).toEqual([120, 600, 600, 120]);
     delete raw.queues[0]!.sessionInactivitySeconds;
     const plain = parseConfig(raw, 'test.yaml');
-    expect(sessionInactivitySeconds(plain, plain.numbers[2]!)).toBe(600);
+    expect(sessionInactivitySeconds(plain, plain.numbers[3]!)).toBe(600);
   });
 
   it('accepts a few seconds (test configurations) but not zero', () => {

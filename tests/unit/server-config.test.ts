@@ -19,12 +19,13 @@ describe('configuration', () => {
   it('loads the demo configuration with its agents, numbers and defaults', () => {
     const config = loadConfigFile(DEMO_CONFIG_PATH);
     expect(config.agents.map((a) => [a.username, a.name, a.capacity, a.queues])).toEqual([
-      ['alice', 'Alice Martin', 3, ['general']],
-      ['bob', 'Bob Durand', 3, ['general']],
+      ['alice', 'Alice Martin', 3, ['general', 'claims']],
+      ['bob', 'Bob Durand', 3, ['general', 'claims']],
     ]);
     expect(config.numbers.map((n) => [n.number, n.mode, n.queue, n.region])).toEqual([
       ['+33186950001', 'page', 'general', 'FR'],
       ['+33186950002', 'session', 'general', 'FR'],
+      ['+33186950003', 'page', 'claims', 'FR'],
     ]);
     expect(config.numbers[1]?.sessionInactivitySeconds).toBe(600);
     expect(config.routing.offerTimeoutSeconds).toBe(20);

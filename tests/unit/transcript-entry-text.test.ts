@@ -32,8 +32,10 @@ describe('transcript lines in words', () => {
   });
 
   it('says who called or wrote to whom', () => {
-    expect(systemText(system('activity_call', { name: 'Alice Martin', target: '+33612345678' }))).toBe('Alice Martin called +33612345678');
-    expect(systemText(system('activity_email', { name: 'Bob Durand', target: 'x@example.com' }))).toBe('Bob Durand wrote an email to x@example.com');
+    expect(systemText(system('activity_call', { name: '+33612345678', agent: 'Alice Martin' }))).toBe('Alice Martin called +33612345678');
+    expect(systemText(system('activity_email', { name: 'x@example.com', agent: 'Bob Durand' }))).toBe('Bob Durand wrote an email to x@example.com');
+    // A call merged in from the contact's activities (issue 6) carries no agent.
+    expect(systemText(system('activity_call', { name: '+33612345678' }))).toBe('Call to +33612345678');
   });
 
   it('copies a message with its sender and its images by name', () => {

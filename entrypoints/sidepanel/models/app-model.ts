@@ -1,4 +1,7 @@
-import { batch } from '@preact/signals';
+import { batch, effect } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { historyStorage } from '@/lib/history-cache';
+import { dispositionLabel } from '@/lib/wrapup/rules';
 import type { BackgroundLink } from '../background-link';
 import { playWarningTone } from '../warning-tone';
 import { createAgentModel } from './agent-model';
@@ -15,6 +18,11 @@ import { createSessionModel } from './session-model';
 import { createSessionWarningModel } from './session-warning-model';
 import { createSettingsModel } from './settings-model';
 import { createTextSizeModel } from './text-size-model';
+import { createCallbacksModel } from './callbacks-model';
+import { createContactsModel } from './contacts-model';
+import { createHistoryModel } from './history-model';
+import { createMergeModel } from './merge-model';
+import { createWrapUpModel } from './wrapup-model';
 import { createTeamModel } from './team-model';
 import { createTransferModel } from './transfer-model';
 import { persistView } from './view-store';
@@ -36,6 +44,14 @@ export function createAppModel(link: BackgroundLink) {
     () => connection.serverNow(Date.now()),
   );
   const textSize = createTextSizeModel();
+  const storage = historyStorage();
+  const locale = browser.i18n.getUILanguage();
+  const history = createHistoryModel(link, storage.cache, (code) => dispositionLabel(settings.settings.value?.dispositions, code, locale));
+  const wrapUp = createWrapUpModel(link, storage.drafts);
+  const contacts = createContactsModel(link);
+  const callbacks = createCallbacksModel(link, agent);
+  const merge = createMergeModel(link);
+  watchContacts({ session, connection, agent, history, wrapUp });
   const desk = createDeskModel(link, agent);
   const transfer = createTransferModel(link);
   const consult = createConsultModel(link, agent, notices);
@@ -46,6 +62,7 @@ export function createAppModel(link: BackgroundLink) {
     consultDrafts: consult.drafts,
     chosen: desk.chosen,
     signedIn: () => (session.session.value === undefined ? undefined : session.session.value !== null),
+    onLoaded: () => desk.viewRestored(),
   });
 
   link.subscribe((message) =>
@@ -76,10 +93,51 @@ export function createAppModel(link: BackgroundLink) {
     consult,
     team,
     warnings,
+    history,
+    wrapUp,
+    contacts,
+    callbacks,
+    merge,
     contactActions,
     mediaLinks,
     textSize,
   };
+}
+
+/**
+ * Every contact on the desk (offers and interactions) gets its counts fetched, and every open
+ * interaction its unsaved note draft restored; a reconnect refreshes the counts; signing out
+ * forgets everything in memory (the background clears the cache).
+ */
+function watchContacts(models: {
+  session: ReturnType<typeof createSessionModel>;
+  connection: ReturnType<typeof createConnectionModel>;
+  agent: ReturnType<typeof createAgentModel>;
+  history: ReturnType<typeof createHistoryModel>;
+  wrapUp: ReturnType<typeof createWrapUpModel>;
+}) {
+  const { session, connection, agent, history, wrapUp } = models;
+  effect(() => {
+    if (session.session.value === null) {
+      history.reset();
+      wrapUp.reset();
+    }
+  });
+  let wasConnected = false;
+  effect(() => {
+    const connected = connection.connection.value.phase === 'connected';
+    if (connected && !wasConnected) history.forgetPrefetched();
+    wasConnected = connected;
+    const state = agent.state.value;
+    if (!state) return;
+    const onDesk = new Map<string, string[]>();
+    for (const interaction of [...state.interactions, ...state.offers.map((o) => o.interaction)]) {
+      const contactId = interaction.customer.contactId;
+      if (contactId) onDesk.set(contactId, [...(onDesk.get(contactId) ?? []), interaction.id]);
+    }
+    for (const [contactId, ids] of onDesk) void history.prefetch(contactId, ids.sort().join(' '));
+    for (const interaction of state.interactions) void wrapUp.restoreDraft(interaction);
+  });
 }
 
 export type AppModel = ReturnType<typeof createAppModel>;

@@ -14,6 +14,11 @@ export function createDeskModel(link: BackgroundLink, agent: AgentModel) {
   /** The tab the agent chose; the first one is shown when it is gone. */
   const chosen = signal<string | null>(null);
   const visible = signal(document.visibilityState === 'visible');
+  /**
+   * The chosen tab is restored from storage after the panel opens; until then the first tab may
+   * show for a moment, and reporting it as viewed would mark another tab's messages read.
+   */
+  const restored = signal(false);
   document.addEventListener('visibilitychange', () => {
     visible.value = document.visibilityState === 'visible';
   });
@@ -29,7 +34,7 @@ export function createDeskModel(link: BackgroundLink, agent: AgentModel) {
     ];
   });
   const selected = computed(() => items.value.find((item) => item.key === chosen.value) ?? items.value[0] ?? null);
-  const viewingKey = computed(() => (visible.value ? (selected.value?.key ?? null) : null));
+  const viewingKey = computed(() => (visible.value && restored.value ? (selected.value?.key ?? null) : null));
 
   const tellBackground = () => link.notify({ type: 'viewing', key: viewingKey.value });
   effect(tellBackground);
@@ -41,6 +46,10 @@ export function createDeskModel(link: BackgroundLink, agent: AgentModel) {
     unread,
     select(key: string) {
       chosen.value = key;
+    },
+    /** The stored view (chosen tab) is loaded: what shows now is what the agent chose. */
+    viewRestored() {
+      restored.value = true;
     },
     receive(message: BackgroundMessage) {
       if (message.type === 'sync') {

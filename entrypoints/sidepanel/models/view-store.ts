@@ -25,6 +25,8 @@ interface Parts {
   consultDrafts: Signal<ReadonlyMap<string, string>>;
   chosen: Signal<string | null>;
   signedIn: () => boolean | undefined;
+  /** Called once the stored view is in the signals (or could not be read). */
+  onLoaded?: () => void;
 }
 
 /** Loads the stored view into the signals, then writes every change back (coalesced). */
@@ -41,8 +43,10 @@ export function persistView(parts: Parts): void {
       parts.chosen.value ??= stored.chosen;
     }
     loaded.value = true;
+    parts.onLoaded?.();
   })().catch((error: unknown) => {
     loaded.value = true;
+    parts.onLoaded?.();
     console.warn('Texto: cannot read the stored drafts:', error);
   });
 
