@@ -14,6 +14,10 @@ const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(): P
     about: 'detecting links, emails and phone numbers in 10,000 messages, against linkify alone',
     load: () => import('./entities'),
   },
+  transcript: {
+    about: 'a 10,000-message transcript in the side panel: first render, heap, scrolling, against 100 messages',
+    load: () => import('./transcript'),
+  },
   segments: {
     about: 'the SMS counter per keystroke (GSM-7 and UCS-2 replies)',
     load: () => import('./segments'),

@@ -1,6 +1,6 @@
 import { t } from '@/lib/i18n/t';
 import type { Consultation } from '@/lib/protocol';
-import { TranscriptEntryView } from '../transcript/TranscriptEntryView';
+import { TranscriptPreviewEntry } from '../transcript/TranscriptPreviewEntry';
 
 /** What a consulted colleague sees of the interaction: who the customer is, and what was said. */
 export function ConsultationSummary({ consultation, locale }: { consultation: Consultation; locale: string }) {
@@ -15,7 +15,7 @@ export function ConsultationSummary({ consultation, locale }: { consultation: Co
       <div class="transcript preview" role="log" aria-label={t('consult_excerpt_label')} tabIndex={0}>
         <ol>
           {excerpt.map((entry) => (
-            <TranscriptEntryView key={entry.id} entry={entry} customer={customer} locale={locale} />
+            <TranscriptPreviewEntry key={entry.id} entry={entry} customer={customer} locale={locale} />
           ))}
         </ol>
       </div>

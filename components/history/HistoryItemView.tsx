@@ -1,7 +1,7 @@
 import { t } from '@/lib/i18n/t';
 import type { Customer, HistoryInteraction, TranscriptEntry } from '@/lib/protocol';
 import { formatDateTime } from '@/lib/time/zoned';
-import { TranscriptEntryView } from '../transcript/TranscriptEntryView';
+import { TranscriptPreviewEntry } from '../transcript/TranscriptPreviewEntry';
 
 interface Props {
   item: HistoryInteraction;
@@ -51,7 +51,7 @@ export function HistoryItemView({ item, locale, dispositionLabel, transcript, on
           {transcript.error && <p class="alert">{transcript.error}</p>}
           <ol>
             {(transcript.entries ?? []).map((entry) => (
-              <TranscriptEntryView key={entry.id} entry={entry} customer={customer} locale={locale} />
+              <TranscriptPreviewEntry key={entry.id} entry={entry} customer={customer} locale={locale} />
             ))}
           </ol>
         </div>

@@ -40,10 +40,10 @@ export function InteractionView(props: Props) {
   const headingId = `interaction-${interaction.id}`;
   return (
     <section class="card interaction" aria-labelledby={headingId}>
-      <InteractionHeader interaction={interaction} serverNow={serverNow} headingId={headingId} />
+      <InteractionHeader interaction={interaction} serverNow={serverNow} headingId={headingId} locale={locale} />
       {participants}
       {tools}
-      <Transcript entries={interaction.transcript} customer={interaction.customer} locale={locale} selfId={selfId} interactionId={interaction.id} />
+      <Transcript interaction={interaction} selfId={selfId} />
       {aside}
       {details}
       <ErrorAlert message={error} />

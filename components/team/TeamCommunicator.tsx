@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '@/lib/i18n/t';
 import type { DirectoryTarget } from '@/lib/protocol';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -26,7 +26,10 @@ interface Props {
 export function TeamCommunicator({ purpose, query, targets, searching, error, busy, onQuery, onClose, onTransfer, onIm }: Props) {
   const headingId = useId();
   const search = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  // A layout effect runs right after the render that opened it, while the opener still has the
+  // focus; a plain effect waits for a frame, and under load the agent (or a test) may already be
+  // typing in the search field by then, which would become the 'opener'.
+  useLayoutEffect(() => {
     // Back to the control that opened it (Instant SMS Transfer or Consult) when it closes.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     search.current?.focus();

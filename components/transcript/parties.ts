@@ -16,6 +16,9 @@ export function partyOf(entry: TranscriptEntry, selfId: string | undefined): Par
   }
 }
 
+/** The visible label of each party beside the sender's name. */
+export const PARTY_TAG = { customer: 'session_party_customer', me: 'session_party_me', agent: 'session_party_agent' } as const;
+
 /** "10 min", "90 s": the inactivity time as a system entry states it. */
 export function formatSilence(seconds: number): string {
   return seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
@@ -29,9 +32,15 @@ export function systemEntryText(entry: SystemEntry): { key: MessageKey; args: st
     case 'agent_left':
     case 'contact_assigned':
     case 'interaction_merged':
+    case 'callback_offered':
+      return { key: `system_${entry.code}`, args: [name] };
     case 'activity_call':
     case 'activity_email':
-    case 'callback_offered':
+      // Recorded live: who and whom ("Alice Martin called +336…"); merged in from an activity
+      // (issue 6): the number or address alone ("Call to +336…").
+      if (entry.params.agent) {
+        return { key: entry.code === 'activity_call' ? 'transcript_activity_call_by' : 'transcript_activity_email_by', args: [entry.params.agent, name] };
+      }
       return { key: `system_${entry.code}`, args: [name] };
     case 'agent_transferred':
     case 'consultation_started':
@@ -43,5 +52,8 @@ export function systemEntryText(entry: SystemEntry): { key: MessageKey; args: st
       return { key: 'system_session_ended_inactivity', args: [formatSilence(Number(entry.params.seconds ?? 0))] };
     case 'interaction_done':
       return { key: 'system_interaction_done', args: [] };
+    case 'media_refused':
+      // The bare form; entry-text.ts words it with the localized reason.
+      return { key: 'system_media_refused', args: [entry.params.file || entry.params.number || '', entry.params.reason ?? ''] };
   }
 }

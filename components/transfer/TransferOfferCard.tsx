@@ -2,7 +2,7 @@ import { t } from '@/lib/i18n/t';
 import type { Offer } from '@/lib/protocol';
 import { secondsLeft } from '@/lib/time/format';
 import { ErrorAlert } from '../common/ErrorAlert';
-import { TranscriptEntryView } from '../transcript/TranscriptEntryView';
+import { TranscriptPreviewEntry } from '../transcript/TranscriptPreviewEntry';
 
 interface Props {
   offer: Offer & { transfer: NonNullable<Offer['transfer']> };
@@ -32,7 +32,7 @@ export function TransferOfferCard({ offer, serverNow, locale, selfId, busy, erro
       <div class="transcript preview" role="log" aria-label={t('transfer_transcript_label')} tabIndex={0}>
         <ol>
           {transcript.map((entry) => (
-            <TranscriptEntryView key={entry.id} entry={entry} customer={customer} locale={locale} selfId={selfId} />
+            <TranscriptPreviewEntry key={entry.id} entry={entry} customer={customer} locale={locale} selfId={selfId} />
           ))}
         </ol>
       </div>

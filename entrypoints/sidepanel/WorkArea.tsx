@@ -1,6 +1,7 @@
 import { CallbackList } from '@/components/callback/CallbackList';
 import { InteractionTabs, panelId, tabId } from '@/components/interactions/InteractionTabs';
 import { OfferCard } from '@/components/offers/OfferCard';
+import { TranscriptContext, type TranscriptServices } from '@/components/transcript/transcript-context';
 import { TransferOfferCard } from '@/components/transfer/TransferOfferCard';
 import { t } from '@/lib/i18n/t';
 import { ConsultationPane } from './ConsultationPane';
@@ -17,10 +18,12 @@ export function WorkArea({ model, locale }: { model: AppModel; locale: string })
   const offerList = offers.offers.value;
   const items = desk.items.value;
   const selected = desk.selected.value;
+  const services = transcriptServices(model, locale);
   const accept = (interactionId: string) =>
     void offers.accept(interactionId).then((accepted) => accepted && desk.select(interactionId));
 
   return (
+    <TranscriptContext.Provider value={services}>
     <main class="work" data-warning-cues={warnings.cues.value}>
       {offerList.map((offer) => {
         const id = offer.interaction.id;
@@ -61,5 +64,25 @@ export function WorkArea({ model, locale }: { model: AppModel; locale: string })
         <p class="empty">{agent.status.value === 'ready' ? t('empty_ready') : t('empty_not_ready')}</p>
       )}
     </main>
+    </TranscriptContext.Provider>
   );
+}
+
+/** What transcripts get from the app models (see components/transcript/transcript-context.ts). */
+function transcriptServices(model: AppModel, locale: string): TranscriptServices {
+  const { settings, contactActions, mediaLinks } = model;
+  // Read here so the work area re-renders when links or errors change.
+  const errors = contactActions.errors.value;
+  void mediaLinks.byInteraction.value;
+  return {
+    locale,
+    canSave: settings.can('media.save'),
+    dial: (interaction, e164) => void contactActions.dial(interaction, e164),
+    email: (interaction, address) => void contactActions.email(interaction, address),
+    contactError: (interactionId) => errors.get(interactionId),
+    mediaUrl: (interactionId, mediaId, variant) => mediaLinks.urlOf(interactionId, mediaId, variant),
+    watchMedia: (interactionId) => mediaLinks.watch(interactionId),
+    mediaChanged: (interactionId) => mediaLinks.update(interactionId),
+    mediaFailed: (interactionId) => mediaLinks.failed(interactionId),
+  };
 }

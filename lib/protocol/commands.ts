@@ -40,6 +40,12 @@ export const Command = v.variant('name', [
     target: v.pipe(v.string(), v.minLength(1), v.maxLength(320)),
     via: v.picklist(['transcript', 'contact_menu']),
   }),
+  /**
+   * Fresh signed links to the images of an interaction the agent handles. Answers
+   * `{expiresAt, links: {[mediaId]: {thumb, full, save?}}}` (paths on the server; `save` only
+   * with the `media.save` permission). Links live minutes: ask again before `expiresAt`.
+   */
+  v.object({ name: v.literal('mediaLinks'), interactionId: Id }),
   /** Saved as the agent types (debounced): the newest text replaces the note. */
   v.object({
     name: v.literal('setNote'),

@@ -45,11 +45,15 @@ export const SystemCode = v.picklist([
   'agent_joined', // params: name
   'agent_left', // params: name
   'interaction_done',
+  /** An MMS file was not accepted; params: file, number, reason and the reason's own values. */
+  'media_refused',
   // contacts and wrap-up (params.name carries the one substitution)
   'contact_assigned', // name: the contact the interaction now belongs to
   'interaction_merged', // name: the number (or contact) of the interaction merged in
-  'activity_call', // name: the number called
-  'activity_email', // name: the address written to
+  // A call / an email started from the panel: name (the number or address); agent (who), when
+  // written live by recordActivity — a line merged in from an activity has no agent.
+  'activity_call',
+  'activity_email',
   'callback_offered', // name: the agent who scheduled the callback
   'agent_transferred', // params: name (who transferred), target (agent or queue it went to)
   'consultation_started', // params: name (who started it), target (the consulted agent)
@@ -58,6 +62,19 @@ export const SystemCode = v.picklist([
 ]);
 export type SystemCode = v.InferOutput<typeof SystemCode>;
 
+/**
+ * One image of an MMS as the transcript records it: `id` is the SHA-256 of its bytes (the server
+ * stores each file once by it). No URL: links are signed per agent and per request (`mediaLinks`).
+ */
+export const MessageMedia = v.object({
+  id: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  contentType: v.picklist(['image/jpeg', 'image/png', 'image/gif', 'image/webp']),
+  width: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  height: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  filename: v.optional(v.string()),
+});
+export type MessageMedia = v.InferOutput<typeof MessageMedia>;
+
 export const MessageEntry = v.object({
   kind: v.literal('message'),
   id: Id,
@@ -65,6 +82,8 @@ export const MessageEntry = v.object({
   direction: v.picklist(['in', 'out']),
   author: Author,
   text: v.string(),
+  /** The images of an MMS, in the order sent (absent for an SMS). */
+  media: v.optional(v.array(MessageMedia)),
   /** Set on entries merged in from another interaction (or activity): where they came from. */
   source: v.optional(Id),
 });
@@ -145,6 +164,8 @@ export const Interaction = v.object({
   customer: Customer,
   /** The contact centre's number the customer wrote to. */
   centreNumber: v.string(),
+  /** That number's region (ISO 3166 code such as FR): how national phone numbers in the transcript are read. */
+  region: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/))),
   queue: v.string(),
   createdAt: Time,
   acceptedAt: v.optional(Time),

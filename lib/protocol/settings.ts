@@ -44,9 +44,29 @@ export const CaseDataSettings = v.object({
 });
 export type CaseDataSettings = v.InferOutput<typeof CaseDataSettings>;
 
+/** Where a click on a phone number goes (`dialer:` in the configuration; see lib/dialer). */
+export const DialerSetting = v.variant('kind', [
+  v.object({ kind: v.literal('tel') }),
+  v.object({ kind: v.literal('sip'), domain: v.optional(v.string()) }),
+  v.object({ kind: v.literal('callto') }),
+  v.object({ kind: v.literal('template'), template: v.string() }),
+]);
+export type DialerSetting = v.InferOutput<typeof DialerSetting>;
+
+/** Where a click on an email address goes (`email:` in the configuration). */
+export const EmailSetting = v.variant('kind', [
+  v.object({ kind: v.literal('mailto') }),
+  v.object({ kind: v.literal('template'), template: v.string() }),
+]);
+export type EmailSetting = v.InferOutput<typeof EmailSetting>;
+
 export const AgentSettings = v.object({
   permissions: v.array(Permission),
   dispositions: v.optional(DispositionSettings),
   caseData: v.optional(CaseDataSettings),
+  /** Click-to-dial target; absent from older servers: `tel:`. */
+  dialer: v.optional(DialerSetting),
+  /** Click-to-email target; absent from older servers: `mailto:`. */
+  email: v.optional(EmailSetting),
 });
 export type AgentSettings = v.InferOutput<typeof AgentSettings>;

@@ -7,6 +7,7 @@ import { recordActivity } from './activity';
 import { consultMessage, endConsultation, startConsultation } from './consultation';
 import { listTargets } from './directory';
 import { markDone, replyToCustomer } from './handling';
+import { mediaLinks } from './media-links';
 import { acceptOffer, rejectOffer } from './offer-answer';
 import { setAgentStatus } from './status';
 import { cancelCallback, moveCallback, scheduleCallback } from '../callbacks/schedule';
@@ -38,6 +39,8 @@ async function execute(work: Work, agentId: string, command: Command): Promise<R
       return undefined;
     case 'recordActivity':
       return recordActivity(work, agentId, command);
+    case 'mediaLinks':
+      return { ...(await mediaLinks(work, agentId, command.interactionId)) };
     case 'setNote':
       await setNote(work, agentId, command);
       return undefined;

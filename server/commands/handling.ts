@@ -21,7 +21,8 @@ import { requireDisposition } from '../wrapup/disposition';
 export async function replyToCustomer(work: Work, agentId: string, interactionId: string, text: string): Promise<{ entryId: string }> {
   const interaction = await myOpenInteraction(work, agentId, interactionId);
   if (interaction.mode === 'page') requireDisposition(work, interaction, 'reply');
-  await requireChannel(work.tx, interaction.channel === 'mms' ? 'mms' : 'sms', 'your reply was not sent');
+  // Agents answer an MMS with an SMS: they never send pictures.
+  await requireChannel(work.tx, 'sms', 'your reply was not sent');
   const entry = await appendMessage(work, interactionId, {
     direction: 'out',
     author: { role: 'agent', ...(await agentRef(work.tx, agentId)) },

@@ -5,6 +5,7 @@ import type { TextoConfig } from './schema';
 export function agentSettings(config: TextoConfig, agentId: string): AgentSettings {
   const agent = config.agents.find((a) => (a.id ?? a.username) === agentId);
   const { dispositions, caseData } = config;
+  const dialer = config.dialer ?? { kind: 'tel' };
   return {
     permissions: agent?.permissions ?? [],
     dispositions: {
@@ -13,6 +14,8 @@ export function agentSettings(config: TextoConfig, agentId: string): AgentSettin
       requiredQueues: dispositions.requiredQueues,
     },
     caseData: { editable: caseData.editable, labels: caseData.labels },
+    dialer: dialer.kind === 'sip' && dialer.domain === undefined ? { kind: 'sip' } : dialer,
+    email: config.email ?? { kind: 'mailto' },
   };
 }
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CaseDataKey, E164, InteractionMode, MAX_CASE_VALUE_LENGTH, Permission } from '../../lib/protocol';
+import { DialerSection, EmailSection } from './targets';
 
 // The administrator's configuration file, validated field by field. Objects are strict so that a
 // misspelt key is reported instead of silently ignored.
@@ -44,6 +45,20 @@ const AuthSection = v.strictObject({
 const SimulatorSection = v.strictObject({
   /** The built-in phone simulator and its gateway API (`/simulator`, `/api/simulator/*`). */
   enabled: v.optional(v.boolean(), true),
+});
+
+const MediaSection = v.strictObject({
+  /** Largest MMS file accepted, in bytes (5 MB by default). */
+  maxBytes: v.optional(int(1024, 100 * 1024 * 1024), 5 * 1024 * 1024),
+  /** Files kept per message; the others are refused with a line in the transcript. */
+  maxFiles: v.optional(int(1, 50), 10),
+  /** Largest width × height, checked before decoding (decompression bombs). */
+  maxPixels: v.optional(int(1, 200_000_000), 40_000_000),
+  /**
+   * Signs the short-lived media links (at least 32 characters; `npx tsx -e "…newMediaSecret()"`).
+   * Absent: a random one per start, so links issued before a restart die early (the panel asks again).
+   */
+  urlSecret: v.optional(v.pipe(v.string(), v.minLength(32, 'must be at least 32 characters'))),
 });
 
 /** Case data attached to interactions (a number's configuration, a gateway's fields). */
@@ -130,6 +145,7 @@ export const TextoConfig = v.strictObject({
   events: v.optional(EventsSection, {}),
   auth: v.optional(AuthSection, {}),
   simulator: v.optional(SimulatorSection, {}),
+  media: v.optional(MediaSection, {}),
   queues: v.pipe(v.array(Queue), v.minLength(1, 'at least one queue is needed')),
   agents: v.array(Agent),
   numbers: v.pipe(v.array(CentreNumber), v.minLength(1, 'at least one contact-centre number is needed')),
@@ -138,7 +154,10 @@ export const TextoConfig = v.strictObject({
   caseData: v.optional(CaseDataSection, {}),
   // Sections the later features fill in; accepted now so the template can show where they go.
   standardResponses: v.optional(v.array(v.unknown()), []),
-  dialer: v.optional(v.nullable(v.record(v.string(), v.unknown())), null),
+  /** Click-to-dial: tel (default), sip, sip:<domain>, callto, or an https template with {number}. */
+  dialer: v.optional(DialerSection),
+  /** Click-to-email: mailto (default) or an https compose template with {email}. */
+  email: v.optional(EmailSection),
 });
 
 export type TextoConfig = v.InferOutput<typeof TextoConfig>;

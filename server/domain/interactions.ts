@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Author, CaseData, CloseReason, ContactCard, Interaction, InteractionMode, MessageEntry, TranscriptEntry, TransferStatus } from '../../lib/protocol';
+import type { Author, CaseData, CloseReason, ContactCard, Interaction, InteractionMode, MessageEntry, MessageMedia, TranscriptEntry, TransferStatus } from '../../lib/protocol';
 import { json, type Queryable } from '../db/db';
 import { DomainError } from './errors';
 import type { Work } from './work';
@@ -35,13 +35,14 @@ export interface InteractionRow {
   close_reason: string | null;
   dismissed_at: unknown;
   transfer_status: TransferStatus | null;
+  region: string | null;
 }
 
 // The interaction's own contact (set at creation, moved by a manual assignment); rows stored
 // before contacts were attached fall back to the number's contact.
 const SELECT_INTERACTIONS = `
   SELECT i.id, i.mode, i.channel, i.customer_phone, i.centre_number, i.queue, i.state, i.agent_id,
-         i.created_at, i.accepted_at, c.id AS contact_id, c.name AS contact_name, c.unknown AS contact_unknown,
+         i.created_at, i.accepted_at, c.id AS contact_id, c.name AS contact_name, c.unknown AS contact_unknown, n.region,
          (SELECT coalesce(json_agg(cp.phone ORDER BY cp.rank, cp.phone), '[]'::json) FROM contact_phones cp WHERE cp.contact_id = c.id) AS contact_phones,
          c.emails AS contact_emails, c.notes AS contact_notes,
          i.note, i.disposition, i.case_data, i.callback_id, cb.note AS callback_note, cb.due_at AS callback_due_at,
@@ -51,7 +52,8 @@ const SELECT_INTERACTIONS = `
   LEFT JOIN contact_phones p ON p.phone = i.customer_phone
   LEFT JOIN contacts c ON c.id = coalesce(i.contact_id, p.contact_id)
   LEFT JOIN callbacks cb ON cb.id = i.callback_id
-  LEFT JOIN agents cba ON cba.id = cb.agent_id`;
+  LEFT JOIN agents cba ON cba.id = cb.agent_id
+  LEFT JOIN centre_numbers n ON n.number = i.centre_number`;
 
 /** Reads one interaction's row, locked for the rest of the transaction; `not_found` if absent. */
 export async function lockInteraction(work: Work, id: string): Promise<InteractionRow> {
@@ -108,6 +110,7 @@ function toInteraction(row: InteractionRow, transcript: TranscriptEntry[]): Inte
       ...(row.contact_id !== null ? { contactId: row.contact_id } : {}),
     },
     centreNumber: row.centre_number,
+    ...(row.region !== null ? { region: row.region } : {}),
     queue: row.queue,
     createdAt: Number(row.created_at),
     ...(row.accepted_at !== null ? { acceptedAt: Number(row.accepted_at) } : {}),
@@ -166,14 +169,21 @@ export async function createInteraction(
 export async function appendMessage(
   work: Work,
   interactionId: string,
-  message: { direction: 'in' | 'out'; author: Author; text: string },
+  message: { direction: 'in' | 'out'; author: Author; text: string; media?: MessageMedia[] },
 ): Promise<MessageEntry> {
-  const entry: MessageEntry = { kind: 'message', id: randomUUID(), at: work.now, ...message };
+  const { media, ...rest } = message;
+  const entry: MessageEntry = { kind: 'message', id: randomUUID(), at: work.now, ...rest, ...(media?.length ? { media } : {}) };
   await work.tx.query(
-    `INSERT INTO transcript_entries (id, interaction_id, at, kind, direction, author, text)
-     VALUES ($1, $2, $3, 'message', $4, $5::jsonb, $6)`,
-    [entry.id, interactionId, entry.at, entry.direction, json(entry.author), entry.text],
+    `INSERT INTO transcript_entries (id, interaction_id, at, kind, direction, author, text, media)
+     VALUES ($1, $2, $3, 'message', $4, $5::jsonb, $6, $7::jsonb)`,
+    [entry.id, interactionId, entry.at, entry.direction, json(entry.author), entry.text, entry.media ? json(entry.media) : null],
   );
+  for (const file of entry.media ?? []) {
+    await work.tx.query(
+      'INSERT INTO transcript_media (interaction_id, media_id, entry_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [interactionId, file.id, entry.id],
+    );
+  }
   return entry;
 }
 
@@ -195,6 +205,7 @@ interface EntryRow {
   text: string | null;
   code: string | null;
   params: Record<string, string> | null;
+  media?: MessageMedia[] | null;
   source_interaction_id?: string | null;
 }
 
@@ -217,6 +228,7 @@ export function toTranscriptEntry(row: EntryRow): TranscriptEntry {
     direction: row.direction ?? 'in',
     author: row.author ?? { role: 'customer' },
     text: row.text ?? '',
+    ...(row.media ? { media: row.media } : {}),
     ...source,
   };
 }

@@ -81,11 +81,15 @@ async function mergeActivity(work: Work, agentId: string, kept: InteractionRow, 
   if (activity.agent_id !== agentId) throw new DomainError('forbidden', 'This call or email was started by another agent.');
   if (activity.contact_id !== kept.contact_id) throw new DomainError('conflict', 'Only a call or email with the same contact can be merged.');
   if (activity.merged_into) throw new DomainError('conflict', 'This call or email is already merged into an interaction.');
-  await work.tx.query(
-    `INSERT INTO transcript_entries (id, interaction_id, at, kind, code, params, source_interaction_id)
-     VALUES ($1, $2, $3, 'system', $4, $5::jsonb, $6)`,
-    [randomUUID(), kept.id, Number(activity.at), activity.kind === 'call' ? 'activity_call' : 'activity_email', json({ name: activity.target }), activity.interaction_id],
-  );
+  // A call started from this very interaction is already in its transcript (recordActivity writes
+  // the line as it happens): merging it only records that it belongs here.
+  if (activity.interaction_id !== kept.id) {
+    await work.tx.query(
+      `INSERT INTO transcript_entries (id, interaction_id, at, kind, code, params, source_interaction_id)
+       VALUES ($1, $2, $3, 'system', $4, $5::jsonb, $6)`,
+      [randomUUID(), kept.id, Number(activity.at), activity.kind === 'call' ? 'activity_call' : 'activity_email', json({ name: activity.target }), activity.interaction_id],
+    );
+  }
   await work.tx.query('UPDATE activities SET merged_into = $2 WHERE id = $1', [activity.id, kept.id]);
 }
 

@@ -60,7 +60,7 @@ describe('two agents: instant transfer and consultation', () => {
       expect(transcript).toContain(line);
     }
     // Alice's reply is a colleague's message for Bob: labelled "Agent", not "You".
-    const aliceLine = await elementShowing(bob.panel, `${TRANSCRIPT} li`, 'Je vous passe un collègue.');
+    const aliceLine = await elementShowing(bob.panel, `${TRANSCRIPT} .entry.message`, 'Je vous passe un collègue.');
     expect(await aliceLine.evaluate((e) => [e.className, e.querySelector('.party-tag')?.textContent])).toEqual(['entry message out party-agent', 'Agent']);
 
     await customerTexts(server.url, { from: phone, to: SESSION_NUMBER, text: 'Merci Bob' });
