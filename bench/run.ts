@@ -14,9 +14,17 @@ const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(): P
     about: 'detecting links, emails and phone numbers in 10,000 messages, against linkify alone',
     load: () => import('./entities'),
   },
+  transcript: {
+    about: 'a 10,000-message transcript in the side panel: first render, heap, scrolling, against 100 messages',
+    load: () => import('./transcript'),
+  },
   segments: {
     about: 'the SMS counter per keystroke (GSM-7 and UCS-2 replies)',
     load: () => import('./segments'),
+  },
+  history: {
+    about: 'a contact history of 500 past interactions shown from the IndexedDB cache in the side panel',
+    load: () => import('./history'),
   },
   spelling: {
     about: 'dictionary load, memory, check and suggest, against plain typo-js',
@@ -25,6 +33,10 @@ const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(): P
   compose: {
     about: 'the message box in the real side panel: dictionary ready, memory, main thread per keystroke, suggestions, against plain typo-js',
     load: () => import('./compose'),
+  },
+  'team-search': {
+    about: 'Team Communicator: one listTargets round trip (50 and 1,000 agents), against a ping',
+    load: () => import('./team-search'),
   },
 };
 

@@ -5,12 +5,17 @@ import { isLoopback, refuseDemoPasswordsBeyondLoopback } from './auth/demo-guard
 import { syncConfig } from './config/sync';
 import type { ServerContext } from './context';
 import { migrate } from './db/migrate';
+import type { Db } from './db/db';
+import { openMediaFiles } from './domain/media-files';
 import { openPglite } from './db/pglite';
+import { registerCallbackDeadlines } from './callbacks/deliver';
 import { registerHousekeeping } from './domain/housekeeping';
+import { registerSessionDeadlines } from './domain/session';
 import { runWork } from './domain/work';
 import { OutboundDispatcher } from './gateways/outbound';
 import { createSimulatorGateway } from './gateways/simulator-gateway';
 import { authRoutes } from './http/auth-routes';
+import { withMediaRoute } from './http/media-routes';
 import { createRequestListener, type Route } from './http/router';
 import { responsesRoutes } from './http/responses-routes';
 import { simulatorRoutes } from './http/simulator-routes';
@@ -29,6 +34,11 @@ export interface ServerOptions {
   config?: TextoConfig; // parsed configuration; default: loaded from configPath
   configPath?: string; // default: $CONFIG or config/demo.yaml
   log?: (line: string) => void;
+  /**
+   * Runs once the database is migrated and loaded with the configuration, before the server
+   * listens: benchmarks and tests seed bulk data here, or keep the handle to look rows up.
+   */
+  onDatabase?: (db: Db) => Promise<void> | void;
 }
 
 export interface RunningServer {
@@ -55,6 +65,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     await migrate(db, log);
     await syncConfig(db, config);
+    await options.onDatabase?.(db);
+    const media = await openMediaFiles(options.dataDir ?? './data', config.media);
+    cleanup.push(() => media.close());
 
     const scheduler = new Scheduler(db, log);
     const outbound = new OutboundDispatcher(db, createSimulatorGateway(db, config.simulator.multipart), log);
@@ -63,14 +76,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const presence = new Presence(config.routing.presenceGraceSeconds * 1000, () => {
       withdrawOffersOfAbsentAgents(context).catch((error: unknown) => log(`presence: ${String(error)}`));
     });
-    const context: ServerContext = { db, config, log, presence, hub: new ConnectionHub(), scheduler, outbound };
+    const context: ServerContext = { db, config, log, presence, hub: new ConnectionHub(), scheduler, outbound, media };
     cleanup.push(() => outbound.close(), () => scheduler.close(), () => presence.close());
 
     registerRoutingDeadlines(context);
+    registerCallbackDeadlines(context);
+    registerSessionDeadlines(context);
     await registerHousekeeping(context);
 
-    const routes: Route[] = [...authRoutes(context), ...responsesRoutes(context), ...(config.simulator.enabled ? [...simulatorRoutes(context), ...staticRoutes()] : [])];
-    const server = createServer(createRequestListener(routes, log));
+    const routes: Route[] = [
+      ...authRoutes(context),
+      ...responsesRoutes(context),
+      ...(config.simulator.enabled ? [...simulatorRoutes(context), ...staticRoutes()] : []),
+    ];
+    const server = createServer(withMediaRoute(context, createRequestListener(routes, log)));
     const sockets = attachAgentSockets(server, context);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -1,5 +1,6 @@
 import type { TextoConfig } from './config';
 import type { Db } from './db/db';
+import type { MediaFiles } from './domain/media-files';
 import type { OutboundDispatcher } from './gateways/outbound';
 import type { Presence } from './routing/presence';
 import type { Scheduler } from './timers/scheduler';
@@ -14,4 +15,6 @@ export interface ServerContext {
   readonly hub: ConnectionHub;
   readonly scheduler: Scheduler;
   readonly outbound: OutboundDispatcher;
+  /** MMS images: store, limits, link signing key. */
+  readonly media: MediaFiles;
 }

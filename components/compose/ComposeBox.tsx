@@ -27,6 +27,10 @@ interface Props {
   onDraft: (text: string) => void;
   onSend: () => void;
   onMarkDone: () => void;
+  /** Why Mark Done is not possible yet (e.g. a disposition is required); shown and referenced. */
+  completionBlocked?: string | undefined;
+  /** Page mode: Send completes the interaction, so it waits for the same condition. */
+  sendCompletes?: boolean;
 }
 
 /**
@@ -34,7 +38,8 @@ interface Props {
  * library or a shortcut keyword), spell check with suggestions, and Send (or Ctrl+Enter) — with
  * the "send anyway?" question when the administrator wants it. Mark Done closes without replying.
  */
-export function ComposeBox({ boxId, draft: savedDraft, busy, tools, onDraft, onSend, onMarkDone }: Props) {
+export function ComposeBox(props: Props) {
+  const { boxId, draft: savedDraft, busy, tools, onDraft, onSend, onMarkDone, completionBlocked, sendCompletes } = props;
   const { spelling, settings } = tools;
   const { text: draft, change, flush } = useLocalDraft(savedDraft, onDraft);
   const sendNow = () => {
@@ -47,6 +52,7 @@ export function ComposeBox({ boxId, draft: savedDraft, busy, tools, onDraft, onS
   const unicodeId = useId();
   const hintId = useId();
   const summaryId = useId();
+  const blockedId = useId();
   const [warning, setWarning] = useState<readonly Misspelling[] | null>(null);
   const [checking, setChecking] = useState(false);
 
@@ -64,7 +70,8 @@ export function ComposeBox({ boxId, draft: savedDraft, busy, tools, onDraft, onS
   useEffect(() => () => spelling.unwatch(boxId), [boxId, spelling]);
 
   const overLimit = count.messages > settings.maxMessages;
-  const canSend = draft.trim().length > 0 && !busy && !overLimit && !checking;
+  const sendBlocked = !!completionBlocked && !!sendCompletes;
+  const canSend = draft.trim().length > 0 && !busy && !overLimit && !checking && !sendBlocked;
 
   const send = async () => {
     if (!canSend) return;
@@ -132,11 +139,28 @@ export function ComposeBox({ boxId, draft: savedDraft, busy, tools, onDraft, onS
       <p id={hintId} class="hint">
         {t('compose_hint')}
       </p>
+      {completionBlocked && (
+        <p id={blockedId} class="blocked-reason">
+          {completionBlocked}
+        </p>
+      )}
       <div class="actions">
-        <button type="submit" class="button primary" disabled={!canSend} aria-busy={checking || undefined}>
+        <button
+          type="submit"
+          class="button primary"
+          disabled={!canSend}
+          aria-busy={checking || undefined}
+          aria-describedby={sendBlocked ? blockedId : undefined}
+        >
           {t('compose_send')}
         </button>
-        <button type="button" class="button" disabled={busy} onClick={onMarkDone}>
+        <button
+          type="button"
+          class="button"
+          disabled={busy || !!completionBlocked}
+          aria-describedby={completionBlocked ? blockedId : undefined}
+          onClick={onMarkDone}
+        >
           {t('compose_mark_done')}
         </button>
       </div>

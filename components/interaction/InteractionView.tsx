@@ -1,7 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import type { Interaction } from '@/lib/protocol';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { ComposeBox } from '../compose/ComposeBox';
 import type { ComposeTools } from '../compose/tools';
+import { EndedSession } from '../interactions/EndedSession';
 import { Transcript } from '../transcript/Transcript';
 import { InteractionHeader } from './InteractionHeader';
 
@@ -15,27 +17,54 @@ interface Props {
   onDraft: (text: string) => void;
   onSend: () => void;
   onMarkDone: () => void;
+  /** The signed-in agent's id: their messages read "You", colleagues' "Agent". */
+  selfId?: string | undefined;
+  /** Between header and transcript: transfer / consult toolbar, session timer, transfer status. */
+  tools?: ComponentChildren;
+  /** After the transcript: the consultation and Team Communicator. */
+  aside?: ComponentChildren;
+  /** Under the header: connection state, contact counts and the participant's actions. */
+  participants?: ComponentChildren;
+  /** Under the transcript: wrap-up, case data, contact and history. */
+  details?: ComponentChildren;
+  /** Why Mark Done (and a page-mode Send) must wait. */
+  completionBlocked?: string | undefined;
   /** Counter, spelling and standard responses for the message box. */
   compose: ComposeTools;
 }
 
-/** One accepted interaction: header, transcript, reply box; room for transfer, disposition… later. */
-export function InteractionView({ interaction, serverNow, locale, draft, busy, error, onDraft, onSend, onMarkDone, compose }: Props) {
+/**
+ * One accepted interaction: header, participants (contact state and actions), tools (transfer,
+ * consult, session timer), transcript, side conversation, details (wrap-up, case data, history),
+ * reply box — or, once a session ended by inactivity, only Mark Done.
+ */
+export function InteractionView(props: Props) {
+  const { interaction, serverNow, locale, draft, busy, error, onDraft, onSend, onMarkDone, selfId, tools, aside, participants, details, completionBlocked, compose } = props;
   const headingId = `interaction-${interaction.id}`;
   return (
     <section class="card interaction" aria-labelledby={headingId}>
-      <InteractionHeader interaction={interaction} serverNow={serverNow} headingId={headingId} />
-      <Transcript entries={interaction.transcript} customer={interaction.customer} locale={locale} />
+      <InteractionHeader interaction={interaction} serverNow={serverNow} headingId={headingId} locale={locale} />
+      {participants}
+      {tools}
+      <Transcript interaction={interaction} selfId={selfId} />
+      {aside}
+      {details}
       <ErrorAlert message={error} />
-      <ComposeBox
-        boxId={interaction.id}
-        draft={draft}
-        busy={busy}
-        tools={compose}
-        onDraft={onDraft}
-        onSend={onSend}
-        onMarkDone={onMarkDone}
-      />
+      {interaction.ended ? (
+        <EndedSession busy={busy} onMarkDone={onMarkDone} completionBlocked={completionBlocked} />
+      ) : (
+        <ComposeBox
+          boxId={interaction.id}
+          draft={draft}
+          busy={busy}
+          tools={compose}
+          onDraft={onDraft}
+          onSend={onSend}
+          onMarkDone={onMarkDone}
+          completionBlocked={completionBlocked}
+          sendCompletes={interaction.mode === 'page'}
+        />
+      )}
     </section>
   );
 }

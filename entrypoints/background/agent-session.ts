@@ -2,10 +2,9 @@ import { applyEvent } from '@/lib/agent-state/reduce';
 import type { BackgroundMessage, ConnectionInfo, PanelErrorCode, PanelRequest, SessionInfo } from '@/lib/messaging/panel-port';
 import { enqueue, settle } from '@/lib/outbox/outbox';
 import { Command, parseWith, type AgentProfile, type AgentState, type ServerFrame } from '@/lib/protocol';
-import { showWaitingOffers } from './badge';
 import { createConnection } from './connection';
+import { createDeskSignals } from './desk-signals';
 import { fetchResponses } from './responses-fetch';
-import { syncOfferNotifications } from './notifications';
 import type { PanelPorts } from './panel-ports';
 import {
   clearAuth,
@@ -17,6 +16,8 @@ import {
   type StoredDesk,
 } from './session-store';
 import { signIn, signOutOnServer } from './sign-in';
+import { createQueryRelay } from './query-relay';
+import { historyStorage } from '@/lib/history-cache';
 
 const freshDesk = (agent: AgentProfile): StoredDesk => ({
   agentId: agent.id,
@@ -25,6 +26,7 @@ const freshDesk = (agent: AgentProfile): StoredDesk => ({
   settings: null,
   outbox: [],
   notifiedOffers: [],
+  unread: {},
 });
 
 /**
@@ -37,9 +39,21 @@ export function createAgentSession(ports: PanelPorts) {
   /** Why the agent was signed out by the server, shown on the sign-in form. */
   let signedOutBecause: ConnectionInfo['lastError'];
   const writer = createDeskWriter(() => desk);
+  // Contact histories and note drafts cached by the panel; cleared here so that a sign-out by the
+  // server, with no panel open, still leaves nothing of this agent's contacts behind.
+  const history = historyStorage();
+  const signals = createDeskSignals({
+    ports,
+    desk: () => desk,
+    save: () => void writer.whenSaved(),
+    serverNow: () => Date.now() + (connection.info.clockOffset ?? 0),
+  });
 
   const connection = createConnection({
-    onInfo: (connectionInfo) => ports.broadcast({ type: 'connection', connection: connectionInfo }),
+    onInfo: (connectionInfo) => {
+      if (connectionInfo.phase !== 'connected') queries.failAll();
+      ports.broadcast({ type: 'connection', connection: connectionInfo });
+    },
     onWelcome(welcome) {
       if (!desk || desk.agentId !== welcome.agent.id) desk = freshDesk(welcome.agent);
       desk.settings = welcome.settings;
@@ -62,16 +76,14 @@ export function createAgentSession(ports: PanelPorts) {
     connection: auth ? connection.info : { phase: 'signed_out', ...(signedOutBecause ? { lastError: signedOutBecause } : {}) },
     state: desk?.state ?? null,
     settings: desk?.settings ?? null,
+    unread: desk?.unread ?? {},
   });
 
   const reply = (requestId: string, outcome: { ok: true; result?: Record<string, unknown> } | { ok: false; code: PanelErrorCode; message: string }) =>
     ports.broadcast({ type: 'reply', requestId, ...outcome });
+  const queries = createQueryRelay((frame) => connection.send(frame), reply);
 
-  function afterStateChange(state: AgentState | null) {
-    const offers = state?.offers ?? [];
-    showWaitingOffers(offers.length);
-    if (desk) desk.notifiedOffers = syncOfferNotifications(offers, desk.notifiedOffers);
-  }
+  const afterStateChange = (state: AgentState | null) => signals.afterStateChange(state);
 
   function acknowledge(seq: number) {
     writer
@@ -86,6 +98,7 @@ export function createAgentSession(ports: PanelPorts) {
       case 'snapshot':
         desk.state = frame.state;
         desk.lastSeq = frame.seq;
+        signals.afterSnapshot(frame.state);
         ports.broadcast(syncMessage());
         afterStateChange(desk.state);
         acknowledge(frame.seq);
@@ -93,11 +106,15 @@ export function createAgentSession(ports: PanelPorts) {
       case 'event':
         // Replays overlap what was applied before a stop: apply each seq once.
         if (frame.seq <= desk.lastSeq || !desk.state) return;
+        signals.beforeEvent(desk.state, frame.event);
         desk.state = applyEvent(desk.state, frame.event);
         desk.lastSeq = frame.seq;
         ports.broadcast({ type: 'event', seq: frame.seq, event: frame.event });
         afterStateChange(desk.state);
         acknowledge(frame.seq);
+        return;
+      case 'result':
+        queries.settle(frame.id, { ok: true, result: frame.result });
         return;
       case 'ok':
       case 'error': {
@@ -105,6 +122,7 @@ export function createAgentSession(ports: PanelPorts) {
           console.warn(`Texto: the server reported ${frame.code}: ${frame.message}`);
           return;
         }
+        if (frame.type === 'error' && queries.settle(frame.id ?? '', { ok: false, code: frame.code, message: frame.message })) return;
         const { outbox, settled } = settle(desk.outbox, frame.id ?? '');
         if (!settled) return;
         desk.outbox = outbox;
@@ -132,7 +150,8 @@ export function createAgentSession(ports: PanelPorts) {
     connection.stop();
     for (const entry of pending) reply(entry.requestId, { ok: false, code: 'unauthorized', message: because?.message ?? '' });
     afterStateChange(null);
-    await Promise.all([clearAuth(), writer.whenSaved()]);
+    const forgetContacts = history.cache.clear().catch((error: unknown) => console.error('Texto: cannot clear the history cache:', error));
+    await Promise.all([clearAuth(), writer.whenSaved(), forgetContacts]);
     ports.broadcast(syncMessage());
   }
 
@@ -176,6 +195,7 @@ export function createAgentSession(ports: PanelPorts) {
     if (auth && desk?.agentId !== auth.agent.id) desk = freshDesk(auth.agent);
     if (!auth) desk = null;
     if (auth) connection.start(auth);
+    signals.resumed(desk?.state ?? null);
   })();
 
   return {
@@ -196,9 +216,25 @@ export function createAgentSession(ports: PanelPorts) {
         case 'reconnect':
           connection.reconnectNow();
           return reply(request.requestId, { ok: true });
+        case 'query':
+          return queries.ask(request.requestId, request.query, !!auth && connection.isReady);
+        case 'viewing':
+          // Needs the port: routed to `viewing` below by the background's main.
+          return;
         case 'fetchResponses':
           return reply(request.requestId, auth ? await fetchResponses(auth) : { ok: false, code: 'not_signed_in', message: '' });
       }
+    },
+    /** A panel says what it shows: its messages are read. */
+    async viewing(port: Parameters<typeof signals.viewing>[0], key: string | null) {
+      await loaded;
+      signals.viewing(port, key);
+    },
+    panelGone: (port: Parameters<typeof signals.panelGone>[0]) => signals.panelGone(port),
+    /** Accept or Reject from a notification's button: the same command as the panel's, through the outbox. */
+    async answerOffer(interactionId: string, answer: 'accept' | 'reject') {
+      await loaded;
+      await handleCommand({ type: 'command', requestId: `notification:${crypto.randomUUID()}`, command: { name: answer, interactionId } });
     },
     /** The browser says the network is back: no reason to wait for the backoff. */
     networkBack() {

@@ -7,8 +7,9 @@ function toolbarAction() {
 
 let shown = -1;
 
-/** The toolbar badge shows how many offers are waiting for the agent's answer. */
-export function showWaitingOffers(count: number): void {
+/** The toolbar badge: offers waiting for the agent's answer plus messages not read yet. */
+export function showBadge(waitingOffers: number, unreadMessages: number): void {
+  const count = waitingOffers + unreadMessages;
   if (count === shown) return;
   shown = count;
   const action = toolbarAction();

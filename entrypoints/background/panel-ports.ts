@@ -9,7 +9,8 @@ type Port = Browser.runtime.Port;
  */
 export function createPanelPorts(handlers: {
   onConnect(port: Port): void;
-  onRequest(request: PanelRequest): void;
+  onRequest(request: PanelRequest, port: Port): void;
+  onDisconnect(port: Port): void;
 }) {
   const ports = new Set<Port>();
   const extensionOrigin = browser.runtime.getURL('/');
@@ -28,9 +29,12 @@ export function createPanelPorts(handlers: {
           return;
         }
         ports.add(port);
-        port.onDisconnect.addListener(() => ports.delete(port));
+        port.onDisconnect.addListener(() => {
+          ports.delete(port);
+          handlers.onDisconnect(port);
+        });
         port.onMessage.addListener((message: unknown) => {
-          if (isPanelRequest(message)) handlers.onRequest(message);
+          if (isPanelRequest(message)) handlers.onRequest(message, port);
         });
         handlers.onConnect(port);
       });

@@ -22,6 +22,8 @@ export interface StoredDesk {
   outbox: OutboxEntry[];
   /** Offers already announced by a system notification. */
   notifiedOffers: string[];
+  /** Unread messages per interaction or consultation id (absent in desks stored before it existed). */
+  unread?: Record<string, number>;
 }
 
 const AUTH_KEY = 'texto.auth';

@@ -5,6 +5,7 @@ import { SystemNotices } from '@/components/connection/SystemNotices';
 import { SignInForm } from '@/components/signin/SignInForm';
 import { AgentBar } from '@/components/status/AgentBar';
 import { StatusToggle } from '@/components/status/StatusToggle';
+import { TextSizeControl } from '@/components/transcript/TextSizeControl';
 import type { SessionInfo } from '@/lib/messaging/panel-port';
 import { DEFAULT_SERVER } from './models/session-model';
 import type { AppModel } from './models/app-model';
@@ -45,6 +46,7 @@ function Desk({ model, session }: { model: AppModel; session: SessionInfo }) {
         />
         <ConnectionState connection={connection.connection.value} now={clock.now.value} onReconnect={() => void connection.reconnect()} />
         <ChannelStates channels={agent.channels.value} />
+        <TextSizeControl percent={model.textSize.percent.value} onChange={(percent) => void model.textSize.set(percent)} />
       </div>
       <SystemNotices notices={notices.notices.value} locale={locale} />
       <WorkArea model={model} locale={locale} />

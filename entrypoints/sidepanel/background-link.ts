@@ -12,6 +12,8 @@ export interface BackgroundLink {
   subscribe(listener: (message: BackgroundMessage) => void): void;
   /** Sends a request; resolves with the background's reply (which may come after a worker restart). */
   request(body: PanelRequestBody): Promise<PanelReply>;
+  /** Sends a request that gets no reply (what the panel shows). */
+  notify(body: PanelRequestBody): void;
 }
 
 const RECONNECT_DELAY_MS = 200;
@@ -73,6 +75,9 @@ export function connectBackground(): BackgroundLink {
         pending.set(requestId, resolve);
         post({ ...body, requestId });
       });
+    },
+    notify(body) {
+      post({ ...body, requestId: crypto.randomUUID() });
     },
   };
 }

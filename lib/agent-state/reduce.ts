@@ -1,4 +1,4 @@
-import type { AgentEvent, AgentState, Interaction } from '../protocol';
+import type { AgentEvent, AgentState, Consultation, ContactCard, Interaction, ScheduledCallback } from '../protocol';
 
 /**
  * Applies one server event to the agent state. Pure: the background and the panel run the same
@@ -34,7 +34,83 @@ export function applyEvent(state: AgentState, event: AgentEvent): AgentState {
       };
     case 'interactionClosed':
       return { ...state, interactions: state.interactions.filter((i) => i.id !== event.interactionId) };
+    case 'interactionUpdated':
+      return { ...state, interactions: updateInteraction(state.interactions, event.interactionId, (i) => patchInteraction(i, event)) };
+    case 'consultationStarted':
+      return {
+        ...state,
+        consultations: [...(state.consultations ?? []).filter((c) => c.id !== event.consultation.id), event.consultation],
+      };
+    case 'consultationMessage':
+      return {
+        ...state,
+        consultations: updateConsultation(state.consultations ?? [], event.consultationId, (consultation) =>
+          consultation.messages.some((m) => m.id === event.message.id)
+            ? consultation
+            : { ...consultation, messages: [...consultation.messages, event.message] },
+        ),
+      };
+    case 'consultationEnded':
+      return { ...state, consultations: (state.consultations ?? []).filter((c) => c.id !== event.consultationId) };
+    case 'interactionDetailsChanged': {
+      const { interactionId, note, disposition, caseData } = event;
+      return {
+        ...state,
+        interactions: updateInteraction(state.interactions, interactionId, (interaction) => {
+          const next: Interaction = { ...interaction };
+          if (note !== undefined) next.note = note;
+          if (caseData !== undefined) next.caseData = caseData;
+          if (disposition === null) delete next.disposition;
+          else if (disposition !== undefined) next.disposition = disposition;
+          return next;
+        }),
+      };
+    }
+    case 'contactChanged':
+      return withContact(state, (interaction) => interaction.customer.contactId === event.contact.id, event.contact);
+    case 'contactAssigned':
+      return withContact(state, (interaction) => interaction.id === event.interactionId, event.contact);
+    case 'interactionsMerged':
+      return {
+        ...state,
+        interactions: updateInteraction(state.interactions, event.interactionId, (interaction) => ({ ...interaction, transcript: event.transcript })),
+      };
+    case 'callbackScheduled':
+      return { ...state, callbacks: sortCallbacks([...(state.callbacks ?? []).filter((c) => c.id !== event.callback.id), event.callback]) };
+    case 'callbackEnded':
+      return { ...state, callbacks: (state.callbacks ?? []).filter((c) => c.id !== event.callbackId) };
   }
+}
+
+const sortCallbacks = (callbacks: ScheduledCallback[]) => callbacks.sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id));
+
+/** Shows `contact` on the interactions (and offers) that `matches` picks. */
+function withContact(state: AgentState, matches: (interaction: Interaction) => boolean, contact: ContactCard): AgentState {
+  const apply = (interaction: Interaction): Interaction => {
+    if (!matches(interaction)) return interaction;
+    const { name: _previousName, ...customer } = interaction.customer;
+    return {
+      ...interaction,
+      customer: { ...customer, contactId: contact.id, ...(contact.unknown || !contact.name ? {} : { name: contact.name }) },
+      contact,
+    };
+  };
+  return {
+    ...state,
+    interactions: state.interactions.map(apply),
+    offers: state.offers.map((offer) => (matches(offer.interaction) ? { ...offer, interaction: apply(offer.interaction) } : offer)),
+  };
+}
+
+/** A present field replaces the interaction's, null removes it, absent leaves it alone. */
+function patchInteraction(interaction: Interaction, patch: Extract<AgentEvent, { type: 'interactionUpdated' }>): Interaction {
+  const next: Interaction = { ...interaction };
+  if (patch.inactivityDeadline === null) delete next.inactivityDeadline;
+  else if (patch.inactivityDeadline !== undefined) next.inactivityDeadline = patch.inactivityDeadline;
+  if (patch.ended !== undefined) next.ended = patch.ended;
+  if (patch.transfer === null) delete next.transfer;
+  else if (patch.transfer !== undefined) next.transfer = patch.transfer;
+  return next;
 }
 
 function updateInteraction(
@@ -43,4 +119,12 @@ function updateInteraction(
   update: (interaction: Interaction) => Interaction,
 ): Interaction[] {
   return interactions.map((interaction) => (interaction.id === id ? update(interaction) : interaction));
+}
+
+function updateConsultation(
+  consultations: Consultation[],
+  id: string,
+  update: (consultation: Consultation) => Consultation,
+): Consultation[] {
+  return consultations.map((consultation) => (consultation.id === id ? update(consultation) : consultation));
 }

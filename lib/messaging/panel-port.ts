@@ -1,4 +1,4 @@
-import type { AgentEvent, AgentSettings, AgentState, Command, ErrorCode } from '../protocol';
+import type { AgentEvent, AgentSettings, AgentState, Command, ErrorCode, Query } from '../protocol';
 
 // The typed conversation between the side panel and the background over one runtime Port.
 // The panel opens no network connection: sign-in, commands and events all pass through here.
@@ -34,8 +34,15 @@ export type PanelRequest =
   | { type: 'signIn'; requestId: string; server: string; username: string; password: string }
   | { type: 'signOut'; requestId: string }
   | { type: 'command'; requestId: string; command: Command }
+  /** A read from the server: answered at once with `network` when not connected (never queued). */
+  | { type: 'query'; requestId: string; query: Query }
   /** Try the connection now instead of waiting for the backoff. */
   | { type: 'reconnect'; requestId: string }
+  /**
+   * What this panel shows now (an interaction or consultation id), or null when it shows none or
+   * is hidden: messages there are read, messages elsewhere count as unread.
+   */
+  | { type: 'viewing'; requestId: string; key: string | null }
   /** The standard responses library from the server (reply `result`: a StandardResponseLibrary). */
   | { type: 'fetchResponses'; requestId: string };
 
@@ -52,7 +59,10 @@ export type BackgroundMessage =
       state: AgentState | null;
       /** The agent's permissions and configured settings (null until the first welcome). */
       settings: AgentSettings | null;
+      /** Unread messages per interaction or consultation id. */
+      unread: Readonly<Record<string, number>>;
     }
+  | { type: 'unread'; unread: Readonly<Record<string, number>> }
   | { type: 'event'; seq: number; event: AgentEvent }
   | { type: 'connection'; connection: ConnectionInfo }
   | PanelReply;
@@ -60,7 +70,7 @@ export type BackgroundMessage =
 /** A request as the panel writes it; the link adds the `requestId`. */
 export type PanelRequestBody = PanelRequest extends infer R ? (R extends PanelRequest ? Omit<R, 'requestId'> : never) : never;
 
-const REQUEST_TYPES = new Set<PanelRequest['type']>(['signIn', 'signOut', 'command', 'reconnect', 'fetchResponses']);
+const REQUEST_TYPES = new Set<PanelRequest['type']>(['signIn', 'signOut', 'command', 'reconnect', 'viewing', 'query', 'fetchResponses']);
 
 /** Shape check of what arrives on the Port: even our own panel's messages are checked before use. */
 export function isPanelRequest(message: unknown): message is PanelRequest {

@@ -42,11 +42,38 @@ export type Author = v.InferOutput<typeof Author>;
  * so new codes need a `_locales` entry `system_<code>` in English and French.
  */
 export const SystemCode = v.picklist([
-  'agent_joined',
-  'agent_left',
+  'agent_joined', // params: name
+  'agent_left', // params: name
   'interaction_done',
+  /** An MMS file was not accepted; params: file, number, reason and the reason's own values. */
+  'media_refused',
+  // contacts and wrap-up (params.name carries the one substitution)
+  'contact_assigned', // name: the contact the interaction now belongs to
+  'interaction_merged', // name: the number (or contact) of the interaction merged in
+  // A call / an email started from the panel: name (the number or address); agent (who), when
+  // written live by recordActivity — a line merged in from an activity has no agent.
+  'activity_call',
+  'activity_email',
+  'callback_offered', // name: the agent who scheduled the callback
+  'agent_transferred', // params: name (who transferred), target (agent or queue it went to)
+  'consultation_started', // params: name (who started it), target (the consulted agent)
+  'consultation_ended', // params: name (who ended it, or empty when it ended with the interaction), target (the other agent)
+  'session_ended_inactivity', // params: seconds (the configured inactivity time)
 ]);
 export type SystemCode = v.InferOutput<typeof SystemCode>;
+
+/**
+ * One image of an MMS as the transcript records it: `id` is the SHA-256 of its bytes (the server
+ * stores each file once by it). No URL: links are signed per agent and per request (`mediaLinks`).
+ */
+export const MessageMedia = v.object({
+  id: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  contentType: v.picklist(['image/jpeg', 'image/png', 'image/gif', 'image/webp']),
+  width: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  height: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  filename: v.optional(v.string()),
+});
+export type MessageMedia = v.InferOutput<typeof MessageMedia>;
 
 export const MessageEntry = v.object({
   kind: v.literal('message'),
@@ -57,6 +84,10 @@ export const MessageEntry = v.object({
   text: v.string(),
   /** Outbound only: how many SMS the reply was sent as (absent for older entries and inbound texts). */
   segments: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** The images of an MMS, in the order sent (absent for an SMS). */
+  media: v.optional(v.array(MessageMedia)),
+  /** Set on entries merged in from another interaction (or activity): where they came from. */
+  source: v.optional(Id),
 });
 export type MessageEntry = v.InferOutput<typeof MessageEntry>;
 
@@ -66,11 +97,67 @@ export const SystemEntry = v.object({
   at: Time,
   code: SystemCode,
   params: v.record(v.string(), v.string()),
+  source: v.optional(Id),
 });
 export type SystemEntry = v.InferOutput<typeof SystemEntry>;
 
 export const TranscriptEntry = v.variant('kind', [MessageEntry, SystemEntry]);
 export type TranscriptEntry = v.InferOutput<typeof TranscriptEntry>;
+
+/** What the contact database knows about the customer; `unknown` until someone names them. */
+export const ContactCard = v.object({
+  id: Id,
+  /** Empty for an unknown contact (the panel shows the number instead). */
+  name: v.string(),
+  unknown: v.boolean(),
+  phones: v.array(v.string()),
+  emails: v.array(v.string()),
+  notes: v.string(),
+});
+export type ContactCard = v.InferOutput<typeof ContactCard>;
+
+/** Key/value data attached to an interaction (gateway, routing, the number's configuration, agents). */
+export const CaseData = v.record(v.string(), v.string());
+export type CaseData = v.InferOutput<typeof CaseData>;
+
+/** On an interaction the server created because a callback fell due. */
+export const CallbackOrigin = v.object({ id: Id, note: v.string(), dueAt: Time, scheduledBy: v.string() });
+export type CallbackOrigin = v.InferOutput<typeof CallbackOrigin>;
+/** An agent as other agents see them in transcripts, transfers and consultations. */
+export const AgentRef = v.object({ agentId: Id, name: v.string() });
+export type AgentRef = v.InferOutput<typeof AgentRef>;
+
+/** Where an instant transfer goes: one agent, or whoever is Ready in a queue. */
+export const TransferTarget = v.variant('kind', [
+  v.object({ kind: v.literal('agent'), agentId: Id }),
+  v.object({ kind: v.literal('queue'), queue: Id }),
+]);
+export type TransferTarget = v.InferOutput<typeof TransferTarget>;
+
+/**
+ * The sender's view of its latest instant transfer of an interaction: waiting for an answer, or
+ * why it failed (the sender keeps the interaction). Cleared when a new owner accepts.
+ */
+export const TransferStatus = v.object({
+  id: Id,
+  state: v.picklist([
+    'pending',
+    'refused', // the agent rejected the offer
+    'timeout', // the agent did not answer in time
+    'unavailable', // the agent went Not Ready or offline before answering
+    'nobody', // a queue: every Ready agent declined or none is left
+  ]),
+  target: v.variant('kind', [
+    v.object({ kind: v.literal('agent'), agentId: Id, name: v.string() }),
+    v.object({ kind: v.literal('queue'), queue: v.string() }),
+  ]),
+  at: Time,
+});
+export type TransferStatus = v.InferOutput<typeof TransferStatus>;
+
+/** A session that ended on the customer's side; the agent keeps it on the desk until Mark Done. */
+export const InteractionEnd = v.object({ at: Time, reason: v.literal('inactivity') });
+export type InteractionEnd = v.InferOutput<typeof InteractionEnd>;
 
 export const Interaction = v.object({
   id: Id,
@@ -79,10 +166,25 @@ export const Interaction = v.object({
   customer: Customer,
   /** The contact centre's number the customer wrote to. */
   centreNumber: v.string(),
+  /** That number's region (ISO 3166 code such as FR): how national phone numbers in the transcript are read. */
+  region: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/))),
   queue: v.string(),
   createdAt: Time,
   acceptedAt: v.optional(Time),
   transcript: v.array(TranscriptEntry),
+  contact: v.optional(ContactCard),
+  /** The agent's note, kept with the interaction in the contact's history. */
+  note: v.optional(v.string()),
+  /** The chosen disposition code (configured in `dispositions.codes`). */
+  disposition: v.optional(v.string()),
+  caseData: v.optional(CaseData),
+  callback: v.optional(CallbackOrigin),
+  /** Session mode: when the session ends unless an SMS goes either way before (server time). */
+  inactivityDeadline: v.optional(Time),
+  /** Set once the session has ended by inactivity: read-only until the agent marks it done. */
+  ended: v.optional(InteractionEnd),
+  /** The sender's latest instant transfer, while pending or after it failed. */
+  transfer: v.optional(TransferStatus),
 });
 export type Interaction = v.InferOutput<typeof Interaction>;
 
@@ -90,8 +192,49 @@ export const Offer = v.object({
   interaction: Interaction,
   offeredAt: Time,
   expiresAt: Time,
+  /** An instant transfer from a colleague (absent: a new interaction routed to the agent). */
+  transfer: v.optional(v.object({ id: Id, from: AgentRef })),
 });
 export type Offer = v.InferOutput<typeof Offer>;
+
+/** A callback the agent scheduled and that has not fallen due yet. */
+export const ScheduledCallback = v.object({
+  id: Id,
+  dueAt: Time,
+  /** The agent's IANA time zone when they scheduled it: the time is shown in it. */
+  timeZone: v.string(),
+  phone: v.string(),
+  contactId: v.optional(Id),
+  contactName: v.optional(v.string()),
+  note: v.string(),
+  sourceInteractionId: v.optional(Id),
+});
+export type ScheduledCallback = v.InferOutput<typeof ScheduledCallback>;
+/** One line of an internal consultation (IM between agents; the customer never sees it). */
+export const ConsultMessage = v.object({ id: Id, at: Time, author: AgentRef, text: v.string() });
+export type ConsultMessage = v.InferOutput<typeof ConsultMessage>;
+
+/**
+ * A side conversation between the agent handling an interaction (host) and a colleague (guest).
+ * The guest does not own the interaction, so it gets a summary of it to know what it is about.
+ */
+export const Consultation = v.object({
+  id: Id,
+  interactionId: Id,
+  host: AgentRef,
+  guest: AgentRef,
+  startedAt: Time,
+  summary: v.object({
+    customer: Customer,
+    mode: InteractionMode,
+    queue: v.string(),
+    createdAt: Time,
+    /** The newest messages of the transcript when the consultation started. */
+    excerpt: v.array(TranscriptEntry),
+  }),
+  messages: v.array(ConsultMessage),
+});
+export type Consultation = v.InferOutput<typeof Consultation>;
 
 /** Everything an agent's desktop shows that the server owns; rebuilt by `snapshot`, kept by events. */
 export const AgentState = v.object({
@@ -100,5 +243,9 @@ export const AgentState = v.object({
   channels: v.array(ChannelState),
   offers: v.array(Offer),
   interactions: v.array(Interaction),
+  /** The agent's scheduled callbacks, soonest first. */
+  callbacks: v.optional(v.array(ScheduledCallback)),
+  /** Open consultations the agent hosts or is a guest of (absent in states stored before them). */
+  consultations: v.optional(v.array(Consultation)),
 });
 export type AgentState = v.InferOutput<typeof AgentState>;

@@ -1,11 +1,31 @@
 import * as v from 'valibot';
-import { AgentStatus, ChannelState, Id, Interaction, Offer, TranscriptEntry } from './domain';
+import {
+  CaseData,
+  ContactCard,
+  ScheduledCallback,
+  AgentRef,
+  AgentStatus,
+  ChannelState,
+  ConsultMessage,
+  Consultation,
+  Id,
+  Interaction,
+  InteractionEnd,
+  Offer,
+  Time,
+  TranscriptEntry,
+  TransferStatus,
+} from './domain';
 
 /** Why an offer left the agent's desktop without being accepted by them. */
 export const OfferEndReason = v.picklist(['timeout', 'rejected', 'withdrawn']);
 export type OfferEndReason = v.InferOutput<typeof OfferEndReason>;
 
-export const CloseReason = v.picklist(['done', 'replied']);
+/**
+ * `transferred`: another agent accepted it; `inactivity`: an ended session the agent marked done;
+ * `merged`: merged into another interaction of the same contact.
+ */
+export const CloseReason = v.picklist(['done', 'replied', 'transferred', 'inactivity', 'merged']);
 export type CloseReason = v.InferOutput<typeof CloseReason>;
 
 /** Server→agent events. Each travels in an `event` frame with the agent's next `seq`. */
@@ -17,6 +37,40 @@ export const AgentEvent = v.variant('type', [
   v.object({ type: v.literal('interactionAssigned'), interaction: Interaction }),
   v.object({ type: v.literal('transcriptAppended'), interactionId: Id, entry: TranscriptEntry }),
   v.object({ type: v.literal('interactionClosed'), interactionId: Id, reason: CloseReason }),
+  /** Note, disposition or case data changed (only the fields present). */
+  v.object({
+    type: v.literal('interactionDetailsChanged'),
+    interactionId: Id,
+    note: v.optional(v.string()),
+    disposition: v.optional(v.nullable(v.string())),
+    caseData: v.optional(CaseData),
+  }),
+  /** A contact's details changed: every interaction and offer of that contact shows them. */
+  v.object({ type: v.literal('contactChanged'), contact: ContactCard }),
+  /** The interaction now belongs to another contact (manual assignment). */
+  v.object({ type: v.literal('contactAssigned'), interactionId: Id, contact: ContactCard }),
+  /** Another interaction (or activity) was merged in: the whole transcript, ordered by time. */
+  v.object({ type: v.literal('interactionsMerged'), interactionId: Id, transcript: v.array(TranscriptEntry) }),
+  /** Scheduled or moved. */
+  v.object({ type: v.literal('callbackScheduled'), callback: ScheduledCallback }),
+  v.object({ type: v.literal('callbackEnded'), callbackId: Id, reason: v.picklist(['cancelled', 'due']) }),
+  /** Some fields of an open interaction changed: a present field is the new value, null clears it. */
+  v.object({
+    type: v.literal('interactionUpdated'),
+    interactionId: Id,
+    inactivityDeadline: v.optional(v.nullable(Time)),
+    ended: v.optional(InteractionEnd),
+    transfer: v.optional(v.nullable(TransferStatus)),
+  }),
+  v.object({ type: v.literal('consultationStarted'), consultation: Consultation }),
+  v.object({ type: v.literal('consultationMessage'), consultationId: Id, message: ConsultMessage }),
+  /** `endedBy` is absent when the consultation ended with its interaction (closed or transferred). */
+  v.object({
+    type: v.literal('consultationEnded'),
+    consultationId: Id,
+    reason: v.picklist(['ended', 'interaction_closed']),
+    endedBy: v.optional(AgentRef),
+  }),
 ]);
 export type AgentEvent = v.InferOutput<typeof AgentEvent>;
 export type AgentEventType = AgentEvent['type'];

@@ -4,6 +4,7 @@ import { AgentProfile, AgentState, Id, Time } from './domain';
 import { ErrorCode } from './errors';
 import { AgentSettings } from './settings';
 import { AgentEvent } from './events';
+import { Query, QueryResult } from './queries';
 
 export const Seq = v.pipe(v.number(), v.integer(), v.minValue(0));
 
@@ -15,6 +16,8 @@ export const ClientFrame = v.variant('type', [
   v.object({ type: v.literal('ack'), seq: Seq }),
   v.object({ type: v.literal('ping') }),
   v.object({ type: v.literal('command'), id: Id, command: Command }),
+  /** A read: answered by one `result` (or `error`) with the same id; not stored, not retried. */
+  v.object({ type: v.literal('query'), id: Id, query: Query }),
 ]);
 export type ClientFrame = v.InferOutput<typeof ClientFrame>;
 
@@ -34,5 +37,6 @@ export const ServerFrame = v.variant('type', [
   v.object({ type: v.literal('ok'), id: Id, result: v.optional(v.record(v.string(), v.unknown())) }),
   v.object({ type: v.literal('error'), id: v.optional(Id), code: ErrorCode, message: v.string() }),
   v.object({ type: v.literal('pong'), serverTime: Time }),
+  v.object({ type: v.literal('result'), id: Id, result: QueryResult }),
 ]);
 export type ServerFrame = v.InferOutput<typeof ServerFrame>;

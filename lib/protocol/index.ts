@@ -9,3 +9,6 @@ export * from './http';
 export * from './close-codes';
 export * from './settings';
 export * from './responses';
+export * from './history';
+export * from './queries';
+export * from './directory';

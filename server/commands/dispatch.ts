@@ -4,9 +4,20 @@ import { json } from '../db/db';
 import { DomainError } from '../domain/errors';
 import { runWork, type Work } from '../domain/work';
 import { recordActivity } from './activity';
+import { consultMessage, endConsultation, startConsultation } from './consultation';
+import { listTargets } from './directory';
 import { markDone, replyToCustomer } from './handling';
+import { mediaLinks } from './media-links';
 import { acceptOffer, rejectOffer } from './offer-answer';
 import { setAgentStatus } from './status';
+import { cancelCallback, moveCallback, scheduleCallback } from '../callbacks/schedule';
+import { assignContact } from '../contacts/assign';
+import { updateContact } from '../contacts/update';
+import { mergeInteractions } from '../merge/merge';
+import { setCaseData } from '../wrapup/case-data';
+import { setDisposition } from '../wrapup/disposition';
+import { setNote } from '../wrapup/note';
+import { transferInteraction } from './transfer';
 
 export type CommandAnswer = Extract<ServerFrame, { type: 'ok' | 'error' }>;
 
@@ -28,8 +39,48 @@ async function execute(work: Work, agentId: string, command: Command): Promise<R
       return undefined;
     case 'recordActivity':
       return recordActivity(work, agentId, command);
+    case 'mediaLinks':
+      return { ...(await mediaLinks(work, agentId, command.interactionId)) };
+    case 'setNote':
+      await setNote(work, agentId, command);
+      return undefined;
+    case 'setDisposition':
+      await setDisposition(work, agentId, command);
+      return undefined;
+    case 'setCaseData':
+      await setCaseData(work, agentId, command);
+      return undefined;
+    case 'updateContact':
+      return updateContact(work, agentId, command);
+    case 'assignContact':
+      return assignContact(work, agentId, command);
+    case 'scheduleCallback':
+      return scheduleCallback(work, agentId, command);
+    case 'moveCallback':
+      await moveCallback(work, agentId, command);
+      return undefined;
+    case 'cancelCallback':
+      await cancelCallback(work, agentId, command);
+      return undefined;
+    case 'mergeInteractions':
+      await mergeInteractions(work, agentId, command);
+      return undefined;
+    case 'listTargets':
+      return listTargets(work, agentId, command.query);
+    case 'transfer':
+      return transferInteraction(work, agentId, command);
+    case 'startConsultation':
+      return startConsultation(work, agentId, command);
+    case 'consultMessage':
+      return consultMessage(work, agentId, command);
+    case 'endConsultation':
+      await endConsultation(work, agentId, command);
+      return undefined;
   }
 }
+
+/** Commands that change nothing: answered afresh each time, never stored (a search per keystroke). */
+const READ_ONLY = new Set<Command['name']>(['listTargets']);
 
 async function storedAnswer(ctx: ServerContext, agentId: string, id: string): Promise<CommandAnswer | undefined> {
   const [row] = await ctx.db.query<{ response: CommandAnswer }>(
@@ -54,6 +105,7 @@ export async function runCommand(ctx: ServerContext, agentId: string, id: string
       if (stored) return stored.response;
       const result = await execute(work, agentId, command);
       const answer: CommandAnswer = result ? { type: 'ok', id, result } : { type: 'ok', id };
+      if (READ_ONLY.has(command.name)) return answer;
       await work.tx.query('INSERT INTO agent_commands (agent_id, command_id, response, at) VALUES ($1, $2, $3::jsonb, $4)', [
         agentId,
         id,

@@ -1,27 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { segmentSms } from '../../lib/sms/segments';
 import { json } from '../db/db';
+import { agentRef } from '../domain/agents';
+import { announceEntry } from '../domain/announce';
 import { requireChannel } from '../domain/channels';
+import { releaseInteraction } from '../domain/closing';
 import { DomainError } from '../domain/errors';
 import { appendEvent } from '../domain/events';
-import { appendMessage, closeInteraction, lockInteraction, type InteractionRow } from '../domain/interactions';
+import { appendMessage, closeInteraction, isEndedSession, lockInteraction } from '../domain/interactions';
+import { myOpenInteraction } from '../domain/ownership';
+import { touchSession } from '../domain/session';
+import { appendSystemEntry } from '../domain/system-entries';
 import type { Work } from '../domain/work';
 import { routeWaiting } from '../routing/route';
-
-/** The interaction if this agent handles it now; otherwise why not. */
-async function myOpenInteraction(work: Work, agentId: string, interactionId: string): Promise<InteractionRow> {
-  const interaction = await lockInteraction(work, interactionId);
-  if (interaction.agent_id !== agentId) {
-    throw new DomainError('forbidden', 'This interaction is not assigned to you.');
-  }
-  if (interaction.state === 'closed') throw new DomainError('conflict', 'This interaction is already closed.');
-  return interaction;
-}
+import { requireDisposition } from '../wrapup/disposition';
 
 /**
  * Stores the reply in the transcript and in the outbound queue (handed to the gateway after
- * commit) as the SMS segments a carrier will deliver; in page mode the reply ends the interaction.
- * The panel enforces the configured maximum number of SMS; the server checks it again.
+ * commit) as the SMS segments a carrier will deliver; in page mode the reply ends the interaction,
+ * in session mode it restarts the inactivity time. The panel enforces the configured maximum
+ * number of SMS; the server checks it again.
  */
 export async function replyToCustomer(
   work: Work,
@@ -30,6 +28,7 @@ export async function replyToCustomer(
   text: string,
 ): Promise<{ entryId: string; segments: number; encoding: string }> {
   const interaction = await myOpenInteraction(work, agentId, interactionId);
+  if (interaction.mode === 'page') requireDisposition(work, interaction, 'reply');
   const { encoding, segments } = segmentSms(text);
   const { maxMessages } = work.ctx.config.compose;
   if (segments.length > maxMessages) {
@@ -38,11 +37,11 @@ export async function replyToCustomer(
       `This reply needs ${segments.length} SMS (${encoding}); the limit is ${maxMessages}. Shorten it and send it again.`,
     );
   }
-  await requireChannel(work.tx, interaction.channel === 'mms' ? 'mms' : 'sms', 'your reply was not sent');
-  const [agent] = await work.tx.query<{ name: string }>('SELECT name FROM agents WHERE id = $1', [agentId]);
+  // Agents answer an MMS with an SMS: they never send pictures.
+  await requireChannel(work.tx, 'sms', 'your reply was not sent');
   const entry = await appendMessage(work, interactionId, {
     direction: 'out',
-    author: { role: 'agent', agentId, name: agent?.name ?? agentId },
+    author: { role: 'agent', ...(await agentRef(work.tx, agentId)) },
     text,
     segments: segments.length,
   });
@@ -52,17 +51,29 @@ export async function replyToCustomer(
     [randomUUID(), interactionId, interaction.centre_number, interaction.customer_phone, text, work.now, encoding, json(segments)],
   );
   work.outboundQueued = true;
-  await appendEvent(work, agentId, { type: 'transcriptAppended', interactionId, entry });
+  await announceEntry(work, interactionId, agentId, entry);
   if (interaction.mode === 'page') await closeAndReroute(work, agentId, interactionId, 'replied');
+  else await touchSession(work, interaction);
   return { entryId: entry.id, segments: segments.length, encoding };
 }
 
+/** Closes the interaction; on a session already ended by inactivity, takes it off the desk. */
 export async function markDone(work: Work, agentId: string, interactionId: string): Promise<void> {
-  await myOpenInteraction(work, agentId, interactionId);
+  const interaction = await lockInteraction(work, interactionId);
+  if (interaction.agent_id === agentId && isEndedSession(interaction)) {
+    if (interaction.dismissed_at !== null) throw new DomainError('conflict', 'This interaction is already closed.');
+    requireDisposition(work, interaction, 'done');
+    await work.tx.query('UPDATE interactions SET dismissed_at = $2 WHERE id = $1', [interactionId, work.now]);
+    await appendEvent(work, agentId, { type: 'interactionClosed', interactionId, reason: 'inactivity' });
+    return;
+  }
+  requireDisposition(work, await myOpenInteraction(work, agentId, interactionId), 'done');
   await closeAndReroute(work, agentId, interactionId, 'done');
 }
 
 async function closeAndReroute(work: Work, agentId: string, interactionId: string, reason: 'done' | 'replied') {
+  await releaseInteraction(work, interactionId);
+  await appendSystemEntry(work, interactionId, 'agent_left', { name: (await agentRef(work.tx, agentId)).name });
   await closeInteraction(work, interactionId, reason);
   await appendEvent(work, agentId, { type: 'interactionClosed', interactionId, reason });
   // The agent has room for one more.

@@ -1,6 +1,10 @@
+import { agentRef } from '../domain/agents';
 import { DomainError } from '../domain/errors';
 import { appendEvent } from '../domain/events';
 import { loadInteraction, lockInteraction } from '../domain/interactions';
+import { armInactivity } from '../domain/session';
+import { appendSystemEntry } from '../domain/system-entries';
+import { completeTransfer } from '../domain/transfer';
 import type { Work } from '../domain/work';
 import { endOffer, OFFER_EXPIRY, pendingOfferOf, type OfferRow } from '../routing/offers';
 import { routeWaiting } from '../routing/route';
@@ -23,8 +27,10 @@ async function myPendingOffer(work: Work, agentId: string, interactionId: string
   throw new DomainError('conflict', `This offer is no longer open: ${why}.`);
 }
 
+/** Accept: a routed interaction is assigned (its session timer starts); a transfer moves to this agent. */
 export async function acceptOffer(work: Work, agentId: string, interactionId: string): Promise<void> {
   const offer = await myPendingOffer(work, agentId, interactionId);
+  if (offer.transfer_id) return completeTransfer(work, { ...offer, transfer_id: offer.transfer_id }, agentId);
   await work.tx.query(`UPDATE offers SET state = 'accepted', ended_at = $2 WHERE id = $1`, [offer.id, work.now]);
   await work.tx.query(`UPDATE interactions SET state = 'assigned', agent_id = $2, accepted_at = $3 WHERE id = $1`, [
     interactionId,
@@ -32,6 +38,8 @@ export async function acceptOffer(work: Work, agentId: string, interactionId: st
     work.now,
   ]);
   await Scheduler.cancel(work, OFFER_EXPIRY, offer.id);
+  await appendSystemEntry(work, interactionId, 'agent_joined', { name: (await agentRef(work.tx, agentId)).name });
+  await armInactivity(work, await lockInteraction(work, interactionId));
   const interaction = await loadInteraction(work.tx, interactionId);
   await appendEvent(work, agentId, { type: 'interactionAssigned', interaction });
 }

@@ -61,7 +61,29 @@ function findReferenceProblem(config: TextoConfig): string | undefined {
   if (duplicateContact) return `contacts: id "${duplicateContact}" is used twice`;
   const duplicatePhone = seen(config.contacts.flatMap((c) => c.phones));
   if (duplicatePhone) return `contacts: ${duplicatePhone} belongs to two contacts`;
-  return findResponsesProblem(config);
+  return dispositionProblem(config, queues) ?? findResponsesProblem(config);
+}
+
+function dispositionProblem(config: TextoConfig, queues: Set<string>): string | undefined {
+  const { codes, required, requiredQueues } = config.dispositions;
+  const codeList = codes.map((c) => c.code);
+  const duplicate = codeList.find((code, i) => codeList.indexOf(code) !== i);
+  if (duplicate) return `dispositions.codes: "${duplicate}" is listed twice`;
+  const j = requiredQueues.findIndex((q) => !queues.has(q));
+  if (j >= 0) return `dispositions.requiredQueues[${j}]: unknown queue "${requiredQueues[j]}" (declare it under queues)`;
+  for (const [i, code] of codes.entries()) {
+    const k = (code.queues ?? []).findIndex((q) => !queues.has(q));
+    if (k >= 0) return `dispositions.codes[${i}].queues[${k}]: unknown queue "${code.queues![k]}" (declare it under queues)`;
+  }
+  if ((required || requiredQueues.length > 0) && codes.length === 0) {
+    return 'dispositions: a disposition is required but no codes are configured (add dispositions.codes)';
+  }
+  for (const queue of required ? [...queues] : requiredQueues) {
+    if (!codes.some((c) => !c.queues || c.queues.includes(queue))) {
+      return `dispositions: a disposition is required in queue "${queue}" but no code is offered there`;
+    }
+  }
+  return undefined;
 }
 
 /** Standard responses: ids unique, and one response per shortcut and language. */

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { E164, InteractionMode, MAX_MESSAGES_LIMIT, MAX_REPLY_LENGTH, Permission, ResponseLanguage, SHORTCUT_PATTERN } from '../../lib/protocol';
+import { CaseDataKey, E164, InteractionMode, MAX_CASE_VALUE_LENGTH, MAX_MESSAGES_LIMIT, MAX_REPLY_LENGTH, Permission, ResponseLanguage, SHORTCUT_PATTERN } from '../../lib/protocol';
+import { DialerSection, EmailSection } from './targets';
 
 // The administrator's configuration file, validated field by field. Objects are strict so that a
 // misspelt key is reported instead of silently ignored.
@@ -75,7 +76,58 @@ const StandardResponseCategory = v.strictObject({
   responses: v.pipe(v.array(StandardResponseEntry), v.minLength(1, 'a category needs at least one response')),
 });
 
-const Queue = v.strictObject({ name: slug, description: v.optional(v.string()) });
+const MediaSection = v.strictObject({
+  /** Largest MMS file accepted, in bytes (5 MB by default). */
+  maxBytes: v.optional(int(1024, 100 * 1024 * 1024), 5 * 1024 * 1024),
+  /** Files kept per message; the others are refused with a line in the transcript. */
+  maxFiles: v.optional(int(1, 50), 10),
+  /** Largest width × height, checked before decoding (decompression bombs). */
+  maxPixels: v.optional(int(1, 200_000_000), 40_000_000),
+  /**
+   * Signs the short-lived media links (at least 32 characters; `npx tsx -e "…newMediaSecret()"`).
+   * Absent: a random one per start, so links issued before a restart die early (the panel asks again).
+   */
+  urlSecret: v.optional(v.pipe(v.string(), v.minLength(32, 'must be at least 32 characters'))),
+});
+
+/** Case data attached to interactions (a number's configuration, a gateway's fields). */
+const CaseDataValues = v.pipe(
+  v.record(CaseDataKey, v.pipe(v.string(), v.maxLength(MAX_CASE_VALUE_LENGTH))),
+  v.check((record) => Object.keys(record).length <= 50, 'at most 50 case-data keys'),
+);
+const Label = v.strictObject({ en: name, fr: name });
+
+const Disposition = v.strictObject({
+  code: slug,
+  label: Label,
+  /** Offered only on interactions of these queues (default: all). */
+  queues: v.optional(v.array(slug)),
+});
+
+const DispositionsSection = v.strictObject({
+  /** true: a disposition is mandatory before Mark Done (and a page-mode reply) everywhere… */
+  required: v.optional(v.boolean(), false),
+  /** …or only on interactions of these queues. */
+  requiredQueues: v.optional(v.array(slug), []),
+  codes: v.optional(v.array(Disposition), []),
+});
+
+const CaseDataSection = v.strictObject({
+  /** Keys agents may change; every other key is read-only. */
+  editable: v.optional(v.array(CaseDataKey), []),
+  /** How keys are shown (default: the key itself). */
+  labels: v.optional(v.record(CaseDataKey, Label), {}),
+});
+
+const Queue = v.strictObject({
+  name: slug,
+  description: v.optional(v.string()),
+  /** Session mode: silence after which the session ends, for numbers of this queue that set none. */
+  sessionInactivitySeconds: v.optional(int(1, 7 * 24 * 3600)),
+});
+
+/** What session mode uses when neither the number nor its queue sets an inactivity time. */
+export const DEFAULT_SESSION_INACTIVITY_SECONDS = 600;
 
 const Agent = v.strictObject({
   /** Stable identifier; defaults to the username. */
@@ -90,6 +142,8 @@ const Agent = v.strictObject({
   queues: v.pipe(v.array(slug), v.minLength(1, 'an agent needs at least one queue')),
   /** What the agent may do beyond handling interactions (see lib/protocol/settings.ts). */
   permissions: v.optional(v.array(Permission), []),
+  /** Internal phone number, dialled for a voice consultation from Team Communicator. */
+  extension: v.optional(v.pipe(v.string(), v.regex(/^\+?[0-9*#]{1,20}$/, 'digits, "*", "#" (and a leading "+"), at most 20'))),
 });
 
 const CentreNumber = v.strictObject({
@@ -97,8 +151,13 @@ const CentreNumber = v.strictObject({
   mode: InteractionMode,
   queue: slug,
   region: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'a two-letter region code such as FR')), 'FR'),
-  /** Session mode: the session ends after this much silence (used by the session feature). */
-  sessionInactivitySeconds: v.optional(int(30, 7 * 24 * 3600), 600),
+  /**
+   * Session mode: the session ends after this much silence (no SMS either way). Absent: the
+   * queue's value, else 600. Seconds, so that a test configuration can use a few.
+   */
+  sessionInactivitySeconds: v.optional(int(1, 7 * 24 * 3600)),
+  /** Attached to every interaction on this number (language, campaign, segment…). */
+  caseData: v.optional(CaseDataValues, {}),
 });
 
 const Contact = v.strictObject({
@@ -106,6 +165,7 @@ const Contact = v.strictObject({
   name,
   phones: v.optional(v.array(E164), []),
   emails: v.optional(v.array(v.pipe(v.string(), v.email('an email address such as name@example.com'))), []),
+  notes: v.optional(v.pipe(v.string(), v.maxLength(5000)), ''),
 });
 
 export const TextoConfig = v.strictObject({
@@ -114,17 +174,23 @@ export const TextoConfig = v.strictObject({
   events: v.optional(EventsSection, {}),
   auth: v.optional(AuthSection, {}),
   simulator: v.optional(SimulatorSection, {}),
+  media: v.optional(MediaSection, {}),
   queues: v.pipe(v.array(Queue), v.minLength(1, 'at least one queue is needed')),
   agents: v.array(Agent),
   numbers: v.pipe(v.array(CentreNumber), v.minLength(1, 'at least one contact-centre number is needed')),
   contacts: v.optional(v.array(Contact), []),
   compose: v.optional(ComposeSection, {}),
-  // Sections the later features fill in; accepted now so the template can show where they go.
-  dispositions: v.optional(v.array(v.unknown()), []),
+  dispositions: v.optional(DispositionsSection, {}),
+  caseData: v.optional(CaseDataSection, {}),
   standardResponses: v.optional(v.array(StandardResponseCategory), []),
-  dialer: v.optional(v.nullable(v.record(v.string(), v.unknown())), null),
+  /** Click-to-dial: tel (default), sip, sip:<domain>, callto, or an https template with {number}. */
+  dialer: v.optional(DialerSection),
+  /** Click-to-email: mailto (default) or an https compose template with {email}. */
+  email: v.optional(EmailSection),
 });
 
 export type TextoConfig = v.InferOutput<typeof TextoConfig>;
 export type AgentConfig = TextoConfig['agents'][number];
 export type CentreNumberConfig = TextoConfig['numbers'][number];
+export type CaseDataValues = v.InferOutput<typeof CaseDataValues>;
+export { CaseDataValues };

@@ -1,6 +1,8 @@
 import type { Db, Queryable } from '../db/db';
 import { json } from '../db/db';
+import { moveContact } from '../contacts/move';
 import type { TextoConfig } from './schema';
+import { sessionInactivitySeconds } from './session-inactivity';
 
 /**
  * Writes the configuration's agents, queues, numbers and contacts into the database. Idempotent:
@@ -61,27 +63,43 @@ async function syncNumbers(tx: Queryable, config: TextoConfig) {
   for (const n of config.numbers) {
     await tx.query(
       `INSERT INTO centre_numbers (number, mode, queue, region, session_inactivity_seconds) VALUES ($1, $2, $3, $4, $5)`,
-      [n.number, n.mode, n.queue, n.region, n.sessionInactivitySeconds],
+      [n.number, n.mode, n.queue, n.region, sessionInactivitySeconds(config, n)],
     );
   }
 }
 
+/**
+ * Contacts from the file. Agents may edit contacts, so a contact's row is rewritten only when its
+ * entry in the file changed since the last start (the entry last applied is kept with the row). A
+ * number the file gives to a contact that had reached the centre as an unknown contact brings that
+ * unknown contact's history along.
+ */
 async function syncContacts(tx: Queryable, config: TextoConfig) {
+  const now = Date.now();
   for (const contact of config.contacts) {
+    const entry = json({ name: contact.name, phones: contact.phones, emails: contact.emails, notes: contact.notes });
+    const [unchanged] = await tx.query('SELECT 1 FROM contacts WHERE id = $1 AND config_entry = $2::jsonb', [contact.id, entry]);
+    if (unchanged) continue;
     await tx.query(
-      `INSERT INTO contacts (id, name, emails) VALUES ($1, $2, $3::jsonb)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, emails = excluded.emails`,
-      [contact.id, contact.name, json(contact.emails)],
+      `INSERT INTO contacts (id, name, emails, notes, unknown, config_entry, updated_at) VALUES ($1, $2, $3::jsonb, $4, false, $5::jsonb, $6)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, emails = excluded.emails, notes = excluded.notes, unknown = false,
+         merged_into = NULL, config_entry = excluded.config_entry, updated_at = excluded.updated_at`,
+      [contact.id, contact.name, json(contact.emails), contact.notes, entry, now],
     );
     await tx.query('DELETE FROM contact_phones WHERE contact_id = $1 AND NOT (phone = ANY($2::text[]))', [
       contact.id,
       contact.phones,
     ]);
-    for (const phone of contact.phones) {
+    for (const [rank, phone] of contact.phones.entries()) {
+      const [owner] = await tx.query<{ contact_id: string; unknown: boolean }>(
+        'SELECT p.contact_id, c.unknown FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE p.phone = $1',
+        [phone],
+      );
+      if (owner?.unknown) await moveContact(tx, owner.contact_id, contact.id, now);
       await tx.query(
-        `INSERT INTO contact_phones (phone, contact_id) VALUES ($1, $2)
-         ON CONFLICT (phone) DO UPDATE SET contact_id = excluded.contact_id`,
-        [phone, contact.id],
+        `INSERT INTO contact_phones (phone, contact_id, rank) VALUES ($1, $2, $3)
+         ON CONFLICT (phone) DO UPDATE SET contact_id = excluded.contact_id, rank = excluded.rank`,
+        [phone, contact.id, rank],
       );
     }
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Author, Interaction, InteractionMode, MessageEntry, TranscriptEntry } from '../../lib/protocol';
+import type { Author, CaseData, CloseReason, ContactCard, Interaction, InteractionMode, MessageEntry, MessageMedia, TranscriptEntry, TransferStatus } from '../../lib/protocol';
 import { json, type Queryable } from '../db/db';
 import { DomainError } from './errors';
 import type { Work } from './work';
@@ -19,14 +19,41 @@ export interface InteractionRow {
   accepted_at: unknown;
   contact_id: string | null;
   contact_name: string | null;
+  contact_unknown: boolean | null;
+  contact_phones: string[] | null;
+  contact_emails: string[] | null;
+  contact_notes: string | null;
+  note: string;
+  disposition: string | null;
+  case_data: CaseData | null;
+  callback_id: string | null;
+  callback_note: string | null;
+  callback_due_at: unknown;
+  callback_by: string | null;
+  inactivity_deadline: unknown;
+  closed_at: unknown;
+  close_reason: string | null;
+  dismissed_at: unknown;
+  transfer_status: TransferStatus | null;
+  region: string | null;
 }
 
+// The interaction's own contact (set at creation, moved by a manual assignment); rows stored
+// before contacts were attached fall back to the number's contact.
 const SELECT_INTERACTIONS = `
   SELECT i.id, i.mode, i.channel, i.customer_phone, i.centre_number, i.queue, i.state, i.agent_id,
-         i.created_at, i.accepted_at, c.id AS contact_id, c.name AS contact_name
+         i.created_at, i.accepted_at, c.id AS contact_id, c.name AS contact_name, c.unknown AS contact_unknown, n.region,
+         (SELECT coalesce(json_agg(cp.phone ORDER BY cp.rank, cp.phone), '[]'::json) FROM contact_phones cp WHERE cp.contact_id = c.id) AS contact_phones,
+         c.emails AS contact_emails, c.notes AS contact_notes,
+         i.note, i.disposition, i.case_data, i.callback_id, cb.note AS callback_note, cb.due_at AS callback_due_at,
+         cba.name AS callback_by,
+         i.inactivity_deadline, i.closed_at, i.close_reason, i.dismissed_at, i.transfer_status
   FROM interactions i
   LEFT JOIN contact_phones p ON p.phone = i.customer_phone
-  LEFT JOIN contacts c ON c.id = p.contact_id`;
+  LEFT JOIN contacts c ON c.id = coalesce(i.contact_id, p.contact_id)
+  LEFT JOIN callbacks cb ON cb.id = i.callback_id
+  LEFT JOIN agents cba ON cba.id = cb.agent_id
+  LEFT JOIN centre_numbers n ON n.number = i.centre_number`;
 
 /** Reads one interaction's row, locked for the rest of the transaction; `not_found` if absent. */
 export async function lockInteraction(work: Work, id: string): Promise<InteractionRow> {
@@ -58,33 +85,83 @@ export async function loadInteraction(q: Queryable, id: string): Promise<Interac
   return interaction;
 }
 
+/** The contact as the desktop shows it (null for rows without one). */
+export function contactCardOf(row: InteractionRow): ContactCard | null {
+  if (row.contact_id === null) return null;
+  return {
+    id: row.contact_id,
+    name: row.contact_name ?? '',
+    unknown: row.contact_unknown ?? false,
+    phones: row.contact_phones ?? [],
+    emails: row.contact_emails ?? [],
+    notes: row.contact_notes ?? '',
+  };
+}
+
 function toInteraction(row: InteractionRow, transcript: TranscriptEntry[]): Interaction {
+  const contact = contactCardOf(row);
   return {
     id: row.id,
     mode: row.mode,
     channel: row.channel,
     customer: {
       phone: row.customer_phone,
-      ...(row.contact_name !== null ? { name: row.contact_name } : {}),
+      ...(row.contact_name && !row.contact_unknown ? { name: row.contact_name } : {}),
       ...(row.contact_id !== null ? { contactId: row.contact_id } : {}),
     },
     centreNumber: row.centre_number,
+    ...(row.region !== null ? { region: row.region } : {}),
     queue: row.queue,
     createdAt: Number(row.created_at),
     ...(row.accepted_at !== null ? { acceptedAt: Number(row.accepted_at) } : {}),
     transcript,
+    ...(contact ? { contact } : {}),
+    note: row.note,
+    ...(row.disposition !== null ? { disposition: row.disposition } : {}),
+    caseData: row.case_data ?? {},
+    ...(row.callback_id !== null
+      ? { callback: { id: row.callback_id, note: row.callback_note ?? '', dueAt: Number(row.callback_due_at ?? 0), scheduledBy: row.callback_by ?? '' } }
+      : {}),
+    ...(row.state === 'assigned' && row.inactivity_deadline !== null ? { inactivityDeadline: Number(row.inactivity_deadline) } : {}),
+    ...(isEndedSession(row) ? { ended: { at: Number(row.closed_at), reason: 'inactivity' as const } } : {}),
+    ...(row.transfer_status !== null ? { transfer: row.transfer_status } : {}),
   };
+}
+
+/** A session closed by inactivity: it stays on its agent's desk (read-only) until marked done. */
+export function isEndedSession(row: Pick<InteractionRow, 'state' | 'close_reason'>): boolean {
+  return row.state === 'closed' && row.close_reason === 'inactivity';
 }
 
 export async function createInteraction(
   work: Work,
-  fields: { mode: InteractionMode; channel: 'sms' | 'mms'; customerPhone: string; centreNumber: string; queue: string },
+  fields: {
+    mode: InteractionMode;
+    channel: 'sms' | 'mms';
+    customerPhone: string;
+    centreNumber: string;
+    queue: string;
+    contactId?: string;
+    caseData?: CaseData;
+    callbackId?: string;
+  },
 ): Promise<string> {
   const id = randomUUID();
   await work.tx.query(
-    `INSERT INTO interactions (id, mode, channel, customer_phone, centre_number, queue, state, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7)`,
-    [id, fields.mode, fields.channel, fields.customerPhone, fields.centreNumber, fields.queue, work.now],
+    `INSERT INTO interactions (id, mode, channel, customer_phone, centre_number, queue, state, created_at, contact_id, case_data, callback_id)
+     VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7, $8, $9::jsonb, $10)`,
+    [
+      id,
+      fields.mode,
+      fields.channel,
+      fields.customerPhone,
+      fields.centreNumber,
+      fields.queue,
+      work.now,
+      fields.contactId ?? null,
+      json(fields.caseData ?? {}),
+      fields.callbackId ?? null,
+    ],
   );
   return id;
 }
@@ -92,18 +169,34 @@ export async function createInteraction(
 export async function appendMessage(
   work: Work,
   interactionId: string,
-  message: { direction: 'in' | 'out'; author: Author; text: string; segments?: number },
+  message: { direction: 'in' | 'out'; author: Author; text: string; media?: MessageMedia[]; segments?: number },
 ): Promise<MessageEntry> {
-  const entry: MessageEntry = { kind: 'message', id: randomUUID(), at: work.now, ...message };
+  const { media, ...rest } = message;
+  const entry: MessageEntry = { kind: 'message', id: randomUUID(), at: work.now, ...rest, ...(media?.length ? { media } : {}) };
   await work.tx.query(
-    `INSERT INTO transcript_entries (id, interaction_id, at, kind, direction, author, text, segments)
-     VALUES ($1, $2, $3, 'message', $4, $5::jsonb, $6, $7)`,
-    [entry.id, interactionId, entry.at, entry.direction, json(entry.author), entry.text, entry.segments ?? null],
+    `INSERT INTO transcript_entries (id, interaction_id, at, kind, direction, author, text, media, segments)
+     VALUES ($1, $2, $3, 'message', $4, $5::jsonb, $6, $7::jsonb, $8)`,
+    [
+      entry.id,
+      interactionId,
+      entry.at,
+      entry.direction,
+      json(entry.author),
+      entry.text,
+      entry.media ? json(entry.media) : null,
+      entry.segments ?? null,
+    ],
   );
+  for (const file of entry.media ?? []) {
+    await work.tx.query(
+      'INSERT INTO transcript_media (interaction_id, media_id, entry_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [interactionId, file.id, entry.id],
+    );
+  }
   return entry;
 }
 
-export async function closeInteraction(work: Work, id: string, reason: 'done' | 'replied'): Promise<void> {
+export async function closeInteraction(work: Work, id: string, reason: CloseReason): Promise<void> {
   await work.tx.query(`UPDATE interactions SET state = 'closed', closed_at = $2, close_reason = $3 WHERE id = $1`, [
     id,
     work.now,
@@ -121,10 +214,13 @@ interface EntryRow {
   text: string | null;
   code: string | null;
   params: Record<string, string> | null;
+  media?: MessageMedia[] | null;
+  source_interaction_id?: string | null;
   segments?: number | null;
 }
 
-function toTranscriptEntry(row: EntryRow): TranscriptEntry {
+export function toTranscriptEntry(row: EntryRow): TranscriptEntry {
+  const source = row.source_interaction_id ? { source: row.source_interaction_id } : {};
   if (row.kind === 'system') {
     return {
       kind: 'system',
@@ -132,6 +228,7 @@ function toTranscriptEntry(row: EntryRow): TranscriptEntry {
       at: Number(row.at),
       code: row.code as Extract<TranscriptEntry, { kind: 'system' }>['code'],
       params: row.params ?? {},
+      ...source,
     };
   }
   return {
@@ -141,6 +238,10 @@ function toTranscriptEntry(row: EntryRow): TranscriptEntry {
     direction: row.direction ?? 'in',
     author: row.author ?? { role: 'customer' },
     text: row.text ?? '',
+    ...(row.media ? { media: row.media } : {}),
     ...(row.segments ? { segments: row.segments } : {}),
+    ...source,
   };
 }
+
+export type { EntryRow };

@@ -1,8 +1,14 @@
+import type { MessageMedia, TranscriptEntry } from '../../lib/protocol';
+import { contactForPhone } from '../contacts/cards';
+import { announceEntry } from '../domain/announce';
 import { requireChannel } from '../domain/channels';
+import { addGatewayCaseData, initialCaseData } from '../wrapup/case-data';
 import { DomainError } from '../domain/errors';
-import { appendEvent } from '../domain/events';
 import { appendMessage, createInteraction, type InteractionRow } from '../domain/interactions';
+import { appendSystemEntry } from '../domain/system-entries';
+import { touchSession } from '../domain/session';
 import type { Work } from '../domain/work';
+import type { MediaRefusal } from '../media';
 import { pendingOfferOf, refreshOffer } from '../routing/offers';
 import { routeWaiting } from '../routing/route';
 
@@ -10,11 +16,22 @@ export interface InboundSms {
   from: string;
   to: string;
   text: string;
+  /** An MMS: the images already stored (`ingestMedia`), and the files refused, with why. */
+  mms?: { media: MessageMedia[]; refused: MediaRefusal[] };
+  /** Fields the gateway attaches (they join the case data, after the number's own). */
+  caseData?: Record<string, string>;
+}
+
+/** What the transcript says for a refused file (the panel words it from `reason` and the params). */
+function refusalParams(refusal: MediaRefusal): Record<string, string> {
+  return { ...refusal.params, reason: refusal.reason };
 }
 
 /**
  * A customer's text arrived from a gateway: it joins the customer's open interaction on that
  * number (so three quick texts make one offer, not three) or starts a new one that is routed.
+ * An MMS that starts one makes a page-mode interaction on the MMS channel; its refused files
+ * become system lines after the message, so the text and the good files always go through.
  */
 export async function receiveInbound(work: Work, sms: InboundSms): Promise<{ entryId: string; interactionId: string }> {
   const [number] = await work.tx.query<{ mode: 'page' | 'session'; queue: string }>(
@@ -22,10 +39,11 @@ export async function receiveInbound(work: Work, sms: InboundSms): Promise<{ ent
     [sms.to],
   );
   if (!number) throw new DomainError('not_found', `${sms.to} is not a number of this contact centre.`);
-  await requireChannel(work.tx, 'sms', 'the text was not accepted');
+  const channel = sms.mms ? 'mms' : 'sms';
+  await requireChannel(work.tx, channel, 'the text was not accepted');
 
-  const [open] = await work.tx.query<Pick<InteractionRow, 'id' | 'state' | 'agent_id'>>(
-    `SELECT id, state, agent_id FROM interactions
+  const [open] = await work.tx.query<Pick<InteractionRow, 'id' | 'state' | 'agent_id' | 'mode' | 'centre_number'>>(
+    `SELECT id, state, agent_id, mode, centre_number FROM interactions
      WHERE customer_phone = $1 AND centre_number = $2 AND state <> 'closed'
      ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
     [sms.from, sms.to],
@@ -33,21 +51,36 @@ export async function receiveInbound(work: Work, sms: InboundSms): Promise<{ ent
   const interactionId =
     open?.id ??
     (await createInteraction(work, {
-      mode: number.mode,
-      channel: 'sms',
+      // The seed's MMS flow: an MMS is answered once, like a page-mode SMS.
+      mode: sms.mms ? 'page' : number.mode,
+      channel,
       customerPhone: sms.from,
       centreNumber: sms.to,
       queue: number.queue,
+      contactId: await contactForPhone(work, sms.from),
+      caseData: initialCaseData(work.ctx.config, sms.to, sms.caseData),
     }));
-  const entry = await appendMessage(work, interactionId, { direction: 'in', author: { role: 'customer' }, text: sms.text });
+  if (open && sms.caseData) await addGatewayCaseData(work, open.id, sms.caseData);
+  const message = await appendMessage(work, interactionId, {
+    direction: 'in',
+    author: { role: 'customer' },
+    text: sms.text,
+    ...(sms.mms ? { media: sms.mms.media } : {}),
+  });
+  const entries: TranscriptEntry[] = [message];
+  for (const refusal of sms.mms?.refused ?? []) {
+    entries.push(await appendSystemEntry(work, interactionId, 'media_refused', refusalParams(refusal)));
+  }
 
   if (open?.state === 'assigned' && open.agent_id) {
-    await appendEvent(work, open.agent_id, { type: 'transcriptAppended', interactionId, entry });
+    // Session mode: straight to the agent who has it, no new offer; the silence starts again.
+    for (const entry of entries) await announceEntry(work, interactionId, open.agent_id, entry);
+    await touchSession(work, open);
   } else if (open?.state === 'offered') {
     const offer = await pendingOfferOf(work, interactionId);
     if (offer) await refreshOffer(work, offer);
   } else if (!open) {
     await routeWaiting(work);
   }
-  return { entryId: entry.id, interactionId };
+  return { entryId: message.id, interactionId };
 }

@@ -5,6 +5,7 @@ import { readChannels, setChannelAvailability } from '../domain/channels';
 import { runWork } from '../domain/work';
 import { receiveInbound } from '../gateways/inbound';
 import { listPhoneMessages, recordPhoneMessage } from '../gateways/simulator-gateway';
+import { ingestMedia, maxInboundBodyBytes } from '../media';
 import { readJsonBody } from './body';
 import { HttpError, sendJson } from './respond';
 import type { Route } from './router';
@@ -20,14 +21,35 @@ export function simulatorRoutes(ctx: ServerContext): Route[] {
     {
       path: '/api/simulator/messages',
       async POST(req, res) {
-        const sms = await readJsonBody(req, SimulatorInbound);
-        if (sms.text.trim() === '') throw new HttpError('bad_request', 'The body is invalid: text: the text is empty.');
+        const { media: parts, ...sms } = await readJsonBody(req, SimulatorInbound, maxInboundBodyBytes(ctx.media.limits));
+        const isMms = parts !== undefined && parts.length > 0;
+        if (sms.text.trim() === '' && !isMms) throw new HttpError('bad_request', 'The body is invalid: text: the text is empty.');
+        // Files are checked, thumbnailed and stored before the transaction: decoding is slow, and a
+        // file stored for a message that then fails is harmless (stored once by hash, reused later).
+        const mms = isMms ? await ingestMedia(parts, ctx.media.store, ctx.media.limits) : undefined;
+        const media = (mms?.media ?? []).map((file) => ({
+          id: file.hash,
+          contentType: file.contentType,
+          width: file.width,
+          height: file.height,
+          ...(file.filename === undefined ? {} : { filename: file.filename }),
+        }));
         const accepted = await runWork(ctx, async (work) => {
-          const { entryId, interactionId } = await receiveInbound(work, sms);
-          await recordPhoneMessage(work.tx, entryId, sms.from, sms.to, sms.text, work.now);
+          const { entryId, interactionId } = await receiveInbound(work, {
+            ...sms,
+            ...(mms ? { mms: { media, refused: mms.refused } } : {}),
+          });
+          // The phone's own record of what it sent says how many pictures went with the text.
+          const phoneCopy = media.length > 0 ? `${sms.text}${sms.text ? ' ' : ''}[${media.length} picture${media.length === 1 ? '' : 's'}]` : sms.text;
+          await recordPhoneMessage(work.tx, entryId, sms.from, sms.to, phoneCopy, work.now);
           return { id: entryId, interactionId };
         });
-        sendJson(res, 202, accepted);
+        if (!mms) return sendJson(res, 202, accepted);
+        sendJson(res, 202, {
+          ...accepted,
+          media: media.map(({ id, filename }) => ({ id, ...(filename === undefined ? {} : { filename }) })),
+          refused: mms.refused.map(({ index, filename, reason, message }) => ({ index, ...(filename === undefined ? {} : { filename }), reason, message })),
+        });
       },
       async GET(_req, res, url) {
         // A literal "+" in a query string reads as a space: accept ?phone=+336… as written.
@@ -54,7 +76,8 @@ export function simulatorRoutes(ctx: ServerContext): Route[] {
           'SELECT number, mode, queue FROM centre_numbers ORDER BY number',
         );
         const phones = await ctx.db.query<{ phone: string; name: string }>(
-          'SELECT p.phone, c.name FROM contact_phones p JOIN contacts c ON c.id = p.contact_id ORDER BY c.name, p.phone',
+          `SELECT p.phone, c.name FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
+           WHERE NOT c.unknown AND c.merged_into IS NULL ORDER BY c.name, p.phone`,
         );
         sendJson(res, 200, { centreNumbers, phones, channels: await readChannels(ctx.db) });
       },

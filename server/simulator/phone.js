@@ -1,4 +1,4 @@
-/* global document, fetch, setInterval */
+/* global document, fetch, setInterval, FileReader */
 // The phone simulator page: a customer's phone texting the contact centre through the server's
 // simulator gateway API. Every text is put into the page with textContent, never as HTML.
 
@@ -14,6 +14,7 @@ const message = /** @type {HTMLTextAreaElement} */ (document.getElementById('mes
 const status = /** @type {HTMLParagraphElement} */ (document.getElementById('status'));
 const channels = /** @type {HTMLFieldSetElement} */ (document.getElementById('channels'));
 const sendButton = /** @type {HTMLButtonElement} */ (compose.querySelector('button'));
+const pictures = /** @type {HTMLInputElement} */ (document.getElementById('pictures'));
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 let shownKey = '';
@@ -132,15 +133,41 @@ async function refresh() {
   conversation.scrollTop = conversation.scrollHeight;
 }
 
+/** A file as the simulator API takes it: base64 of its bytes, the type the browser guessed, its name. */
+function readPart(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve({ contentType: file.type || 'application/octet-stream', base64: url.slice(url.indexOf(',') + 1), filename: file.name });
+    };
+    reader.onerror = () => reject(new Error(`cannot read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** What the phone says after sending: how many pictures went, and which the centre refused and why. */
+function describeSent(result, count) {
+  if (count === 0) return 'Sent.';
+  const kept = result.media?.length ?? 0;
+  const refused = (result.refused ?? []).map((r) => r.message).join(' ');
+  return `Sent with ${kept} picture${kept === 1 ? '' : 's'}.${refused ? ` Refused: ${refused}` : ''}`;
+}
+
 compose.addEventListener('submit', (event) => {
   event.preventDefault();
   const text = message.value;
-  if (text.trim() === '') return say('Type a message first.');
+  const files = [...(pictures.files ?? [])];
+  if (text.trim() === '' && files.length === 0) return say('Type a message or attach a picture first.');
   sendButton.disabled = true;
-  api('/api/simulator/messages', { from: myNumber.value.trim(), to: centreNumber.value, text })
-    .then(() => {
+  Promise.all(files.map(readPart))
+    .then((media) =>
+      api('/api/simulator/messages', { from: myNumber.value.trim(), to: centreNumber.value, text, ...(media.length ? { media } : {}) }),
+    )
+    .then((result) => {
       message.value = '';
-      say('Sent.');
+      pictures.value = '';
+      say(describeSent(result, files.length));
       return refresh();
     })
     .catch((error) => say(`Not sent: ${error.message}`))

@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import { CloseCode, parseClientFrame, PROTOCOL_VERSION, type ErrorCode, type ServerFrame } from '../../lib/protocol';
 import { hashToken, verifyToken } from '../auth/tokens';
 import { runCommand } from '../commands/dispatch';
+import { runQuery } from '../queries/run';
 import { agentSettings } from '../config/agent-settings';
 import type { ServerContext } from '../context';
 import { canReplayFrom, recordAck } from '../domain/events';
@@ -98,7 +99,7 @@ export class AgentConnection implements LiveConnection {
     }
     const agentId = this.agentId;
     if (!agentId) {
-      return this.sendError('not_signed_in', 'Send hello with your token first.', frame.type === 'command' ? frame.id : undefined);
+      return this.sendError('not_signed_in', 'Send hello with your token first.', frame.type === 'command' || frame.type === 'query' ? frame.id : undefined);
     }
     switch (frame.type) {
       case 'resume':
@@ -110,6 +111,9 @@ export class AgentConnection implements LiveConnection {
         this.send(await runCommand(this.ctx, agentId, frame.id, frame.command));
         return;
       }
+      case 'query':
+        this.send(await runQuery(this.ctx, agentId, frame.id, frame.query));
+        return;
     }
   }
 

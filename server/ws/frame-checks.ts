@@ -20,11 +20,11 @@ export function frameShapeProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** The id of an invalid command frame, so the client can match the error to what it sent. */
+/** The id of an invalid command (or query) frame, so the client can match the error to what it sent. */
 export function commandIdOf(text: string): string | undefined {
   try {
     const value = JSON.parse(text) as { type?: unknown; id?: unknown };
-    return value.type === 'command' && typeof value.id === 'string' && value.id.length > 0 && value.id.length <= 64
+    return (value.type === 'command' || value.type === 'query') && typeof value.id === 'string' && value.id.length > 0 && value.id.length <= 64
       ? value.id
       : undefined;
   } catch {

@@ -38,7 +38,7 @@ describe('the message box in Firefox (MV2 build)', () => {
 
     await panel.keyboard.type('I will recieve it. #thanks');
     await panel.keyboard.press(' ');
-    const text = () => panel.$eval('textarea', (t) => t.value);
+    const text = () => panel.$eval('.message-field textarea', (t) => (t).value);
     expect(await text()).toBe('I will recieve it. Thank you Camille, have a nice day! Bob');
     await panel.waitForFunction(
       () => [...document.querySelectorAll('.message-mirror [data-misspelling]')].map((s) => s.textContent).join() === 'recieve',

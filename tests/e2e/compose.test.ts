@@ -48,7 +48,11 @@ describe('the message box', () => {
     await control(panel, 'button', 'Mark Done').click();
     await panel.waitForSelector(MESSAGE, { hidden: true });
   };
-  const box = () => panel.$eval('textarea', (t) => ({ value: t.value, selected: t.value.slice(t.selectionStart, t.selectionEnd) }));
+  const box = () =>
+    panel.$eval('.message-field textarea', (area) => {
+      const t = area;
+      return { value: t.value, selected: t.value.slice(t.selectionStart, t.selectionEnd) };
+    });
   const counter = () => panel.$eval('.sms-counter', (e) => e.textContent ?? '');
   const waitUnderlined = (words: string[]) =>
     panel.waitForFunction(
@@ -81,7 +85,7 @@ describe('the message box', () => {
     // The same characters are highlighted behind the text.
     expect(await panel.$$eval('.message-mirror .unicode', (s) => s.map((e) => e.textContent))).toEqual(['“', '”', '—', '…']);
     // The box tells screen readers where to find the list.
-    const described = await panel.$eval('textarea', (t) =>
+    const described = await panel.$eval('.message-field textarea', (t) =>
       (t.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? ''),
     );
     expect(described.join(' ')).toContain('Characters that need Unicode');
@@ -192,7 +196,7 @@ describe('the message box', () => {
     await panel.waitForSelector(byRole('menu', 'Suggestions for tomorow'));
     await panel.keyboard.press('Escape');
     await panel.waitForSelector('[role="menu"]', { hidden: true });
-    expect(await panel.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    expect(await panel.evaluate(() => document.activeElement?.matches('.message-field textarea'))).toBe(true);
 
     // A right click on the underlined word opens the same menu; Add to dictionary is the last item.
     const rect = await panel.$eval('.message-mirror [data-misspelling]', (span) => {
@@ -224,7 +228,7 @@ describe('the message box', () => {
     await control(panel, 'button', 'No').click();
     await panel.waitForSelector('[role="alertdialog"]', { hidden: true });
     expect(await box()).toEqual({ value: 'Thanks for waitng, see you tomorow', selected: 'waitng' });
-    expect(await panel.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    expect(await panel.evaluate(() => document.activeElement?.matches('.message-field textarea'))).toBe(true);
     expect(await sentTo(server.url, customer)).toEqual([]);
 
     await pressCtrl('Enter');

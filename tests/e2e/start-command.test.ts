@@ -14,7 +14,9 @@ interface Started {
 /** Runs `npm start`'s script (without rebuilding: the e2e build stays in .output) and waits for its URL. */
 function start(dataDir: string): Promise<Started> {
   const env = { ...process.env, PORT: '0', DATA_DIR: dataDir, TEXTO_NO_BROWSER: '', DISPLAY: '', WAYLAND_DISPLAY: '' };
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts', '--no-build'], { cwd: ROOT, env });
+  // Node with tsx's loader, not the tsx CLI: the CLI relays Ctrl+C to its child and kills it (exit
+  // 130) when the child does not acknowledge within 30 ms, which a loaded CI machine can miss.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--no-build'], { cwd: ROOT, env });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

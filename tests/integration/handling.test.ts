@@ -48,7 +48,8 @@ describe('handling an interaction', () => {
     expect(alice.state?.interactions.map((i) => i.id)).toEqual([interactionId]);
     await textCentre(server.url, phone, SESSION_NUMBER, 'Ma box ne marche plus');
     await alice.socket.waitUntil(
-      () => (alice.state?.interactions[0]?.transcript.length === 3 ? true : undefined),
+      // the first text, "Alice Martin joined", the reply, the second text
+      () => (alice.state?.interactions[0]?.transcript.length === 4 ? true : undefined),
       'the customer’s second text in the transcript',
     );
     const mark = alice.mark();

@@ -4,7 +4,8 @@ import { postJson } from './helpers/simulator';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // Small MMS limits keep the inbound body cap (every file at its cap, plus 1 MB) small to test.
+  server = await startTestServer({ config: demoConfig((c) => (c.media = { ...c.media, maxBytes: 64 * 1024, maxFiles: 1 })) });
 });
 afterAll(async () => {
   await server.close();
@@ -35,14 +36,14 @@ describe('HTTP errors', () => {
   });
 
   it('answers an oversized body with 413 too_large, and the server keeps serving', async () => {
-    const answer = await postJson(messagesUrl(), { from: '+33612345678', to: PAGE_NUMBER, text: 'x'.repeat(200 * 1024) });
+    const answer = await postJson(messagesUrl(), { from: '+33612345678', to: PAGE_NUMBER, text: 'x'.repeat(1200 * 1024) });
     expect(answer).toMatchObject({ status: 413, body: { error: { code: 'too_large' } } });
     const chunked = await fetch(messagesUrl(), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: new ReadableStream({
         start(controller) {
-          for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode(' '.repeat(16 * 1024)));
+          for (let i = 0; i < 80; i++) controller.enqueue(new TextEncoder().encode(' '.repeat(16 * 1024)));
           controller.close();
         },
       }),

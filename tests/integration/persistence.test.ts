@@ -33,7 +33,7 @@ describe('a second start on the same data directory', () => {
     const back = await AgentClient.connect(second.url, 'alice');
     cleanups.push(() => back.close());
     expect(back.state?.status).toBe('ready');
-    expect(back.state?.interactions.map((i) => [i.id, i.customer.name, i.transcript.length])).toEqual([[interactionId, 'Hugo Moreau', 1]]);
+    expect(back.state?.interactions.map((i) => [i.id, i.customer.name, i.transcript.length])).toEqual([[interactionId, 'Hugo Moreau', 2]]); // the text and "Alice Martin joined"
     const listed = await fetch(`${second.url}/api/simulator/messages?phone=${encodeURIComponent(phone)}&direction=both`);
     expect(((await listed.json()) as { messages: { id: string }[] }).messages.map((m) => m.id)).toEqual([id]);
   });

@@ -70,6 +70,7 @@ describe('resume', () => {
     expect(replayed).toEqual(Array.from({ length: welcome.seq - seqBeforeDrop }, (_, i) => seqBeforeDrop + 1 + i));
     expect(alice.applied.slice(appliedBeforeDrop).map((e) => e.event.type)).toEqual([
       'transcriptAppended',
+      'interactionUpdated', // the session's inactivity deadline, moved by the customer's text
       'offerMade',
       'channelsChanged',
       'channelsChanged',

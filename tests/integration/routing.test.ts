@@ -39,13 +39,15 @@ describe('routing', () => {
     expect(assigned.interaction.transcript.map((e) => (e.kind === 'message' ? e.text : e.code))).toEqual([
       'Première question',
       'Et une deuxième',
+      'agent_joined',
     ]);
+    expect(assigned.interaction.transcript.at(-1)).toMatchObject({ kind: 'system', params: { name: 'Alice Martin' } });
     expect(assigned.interaction.acceptedAt).toBeGreaterThanOrEqual(assigned.interaction.createdAt);
 
     await textCentre(server.url, phone, PAGE_NUMBER, 'Vous êtes là ?');
     const appended = await alice.waitForEvent('transcriptAppended', () => true, mark);
     expect(appended).toMatchObject({ interactionId, entry: { direction: 'in', text: 'Vous êtes là ?', author: { role: 'customer' } } });
-    expect(alice.state?.interactions[0]?.transcript).toHaveLength(3);
+    expect(alice.state?.interactions[0]?.transcript).toHaveLength(4);
   });
 
   it('offers a rejected interaction to the next Ready agent', async () => {

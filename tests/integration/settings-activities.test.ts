@@ -24,6 +24,8 @@ describe('agent settings', () => {
     const bob = await connect('bob');
     expect((await alice.reconnect()).settings.permissions).toEqual(['media.save', 'contact.edit', 'contact.assign']);
     expect((await bob.reconnect()).settings.permissions).toEqual([]);
+    // The click-to-dial and click-to-email targets of the configuration travel with them.
+    expect((await bob.reconnect()).settings).toMatchObject({ dialer: { kind: 'tel' }, email: { kind: 'mailto' } });
   });
 });
 
@@ -45,6 +47,11 @@ describe('activities', () => {
       via: 'transcript',
     });
     expect(recorded.result?.activityId).toEqual(expect.any(String));
+    // The transcript says it too: who called whom, and when.
+    const line = await alice.waitForEvent('transcriptAppended', (e) => e.entry.kind === 'system' && e.entry.code === 'activity_call');
+    expect(line.entry).toMatchObject({ params: { name: '+33612345678', agent: 'Alice Martin' } });
+    const interaction = alice.state!.interactions.find((i) => i.id === interactionId)!;
+    expect(interaction.transcript.at(-1)).toMatchObject({ kind: 'system', code: 'activity_call' });
 
     const refused = await bob.command({ name: 'recordActivity', interactionId, activity: 'email', target: 'x@example.com', via: 'contact_menu' });
     expect(refused).toMatchObject({ type: 'error', code: 'forbidden' });

@@ -19,12 +19,13 @@ describe('configuration', () => {
   it('loads the demo configuration with its agents, numbers and defaults', () => {
     const config = loadConfigFile(DEMO_CONFIG_PATH);
     expect(config.agents.map((a) => [a.username, a.name, a.capacity, a.queues])).toEqual([
-      ['alice', 'Alice Martin', 3, ['general']],
-      ['bob', 'Bob Durand', 3, ['general']],
+      ['alice', 'Alice Martin', 3, ['general', 'claims']],
+      ['bob', 'Bob Durand', 3, ['general', 'claims']],
     ]);
     expect(config.numbers.map((n) => [n.number, n.mode, n.queue, n.region])).toEqual([
       ['+33186950001', 'page', 'general', 'FR'],
       ['+33186950002', 'session', 'general', 'FR'],
+      ['+33186950003', 'page', 'claims', 'FR'],
     ]);
     expect(config.numbers[1]?.sessionInactivitySeconds).toBe(600);
     expect(config.routing.offerTimeoutSeconds).toBe(20);
@@ -66,5 +67,44 @@ describe('configuration', () => {
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, 'agents: [unclosed\n');
     expect(() => loadConfigFile(broken)).toThrow(/broken\.yaml is not valid YAML/);
+  });
+
+  it('reads click-to-dial and click-to-email settings written as text or as {type, …}', () => {
+    const withTargets = (dialer: unknown, email?: unknown) => {
+      const raw = demoObject();
+      raw.dialer = dialer;
+      if (email !== undefined) raw.email = email;
+      return parseConfig(raw);
+    };
+    expect(loadConfigFile(DEMO_CONFIG_PATH)).toMatchObject({ dialer: { kind: 'tel' }, email: { kind: 'mailto' } });
+    expect(withTargets(null).dialer).toEqual({ kind: 'tel' });
+    expect(withTargets('callto').dialer).toEqual({ kind: 'callto' });
+    expect(withTargets({ type: 'sip', domain: 'PBX.example.com' }).dialer).toEqual({ kind: 'sip', domain: 'pbx.example.com' });
+    expect(withTargets({ type: 'template', template: 'https://crm.example/call?to={number}' }, 'https://mail.example/new?to={email}')).toMatchObject({
+      dialer: { kind: 'template', template: 'https://crm.example/call?to={number}' },
+      email: { kind: 'template', template: 'https://mail.example/new?to={email}' },
+    });
+  });
+
+  it('refuses a dialer or email target that could mislead, with what to write instead', () => {
+    const fails = (dialer: unknown, email?: unknown) => () => {
+      const raw = demoObject();
+      raw.dialer = dialer;
+      if (email !== undefined) raw.email = email;
+      parseConfig(raw, 'c.yaml');
+    };
+    expect(fails({ type: 'template', template: 'https://{number}.crm.example/' })).toThrow(/^c\.yaml: dialer: a placeholder may only stand in the path or query/);
+    expect(fails({ type: 'template', template: 'javascript:alert({number})' })).toThrow(/dialer: .*not supported|dialer: a template must be an http or https address/);
+    expect(fails({ type: 'template' })).toThrow(/dialer: dialer\.template: write the URL/);
+    expect(fails({ type: 'skype' })).toThrow(/dialer\.type: expected one of tel, sip, callto, template/);
+    expect(fails({ type: 'tel', domain: 'x' })).toThrow(/dialer\.domain: only for type: sip/);
+    expect(fails('tel', { type: 'template', template: 'https://mail.example/compose' })).toThrow(/email: the template .* has no placeholder/);
+  });
+
+  it('reads MMS limits and refuses a link secret too short to sign with', () => {
+    const raw = demoObject();
+    raw.media = { maxBytes: 1024 * 1024, urlSecret: 'short' };
+    expect(() => parseConfig(raw)).toThrow(/media\.urlSecret: must be at least 32 characters/);
+    expect(loadConfigFile(DEMO_CONFIG_PATH).media).toMatchObject({ maxBytes: 5 * 1024 * 1024, maxFiles: 10 });
   });
 });

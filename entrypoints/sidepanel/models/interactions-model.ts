@@ -1,12 +1,12 @@
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import type { BackgroundLink } from '../background-link';
 import type { AgentModel } from './agent-model';
 import { createActionTracker } from './pending-set';
 import { runCommand } from './run-command';
 
 /**
- * The interactions assigned to the agent, their unsent drafts, and the actions on them (reply,
- * mark done). Later issues add transfer, disposition and the list of several open interactions.
+ * The interactions assigned to the agent, their unsent drafts (kept per interaction across tab
+ * switches; persisted by view-store), and the actions on them (reply, mark done).
  */
 export function createInteractionsModel(link: BackgroundLink, agent: AgentModel) {
   const interactions = computed(() => agent.state.value?.interactions ?? []);
@@ -19,6 +19,16 @@ export function createInteractionsModel(link: BackgroundLink, agent: AgentModel)
     else next.delete(interactionId);
     drafts.value = next;
   };
+
+  // A draft leaves with its interaction (closed, transferred); not while the state is unknown.
+  effect(() => {
+    const state = agent.state.value;
+    if (!state) return;
+    const open = new Set(state.interactions.map((i) => i.id));
+    if ([...drafts.value.keys()].some((id) => !open.has(id))) {
+      drafts.value = new Map([...drafts.value].filter(([id]) => open.has(id)));
+    }
+  });
 
   return {
     interactions,

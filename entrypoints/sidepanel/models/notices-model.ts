@@ -52,7 +52,8 @@ export function createNoticesModel(connection: ConnectionModel, agent: AgentMode
     if (current.size > 0) previousChannels = current;
   });
 
-  return { notices };
+  // Features add their own notices (a colleague ended a consultation…).
+  return { notices, push };
 }
 
 export type NoticesModel = ReturnType<typeof createNoticesModel>;

@@ -3,7 +3,7 @@ import type { PanelReply } from '@/lib/messaging/panel-port';
 import type { Command } from '@/lib/protocol';
 import type { BackgroundLink } from '../background-link';
 
-export type CommandOutcome = { ok: true } | { ok: false; message: string };
+export type CommandOutcome = { ok: true; result?: Record<string, unknown> } | { ok: false; message: string };
 
 /** The text an agent reads for a refused request: the server's own message, or ours for local codes. */
 export function describeFailure(reply: Extract<PanelReply, { ok: false }>): string {
@@ -17,8 +17,18 @@ export function describeFailure(reply: Extract<PanelReply, { ok: false }>): stri
   }
 }
 
+/** Like `runCommand`, with the answer's `result` (e.g. Team Communicator's targets). */
+export async function runCommandForResult(
+  link: BackgroundLink,
+  command: Command,
+): Promise<{ ok: true; result: Record<string, unknown> | undefined } | { ok: false; message: string }> {
+  const reply = await link.request({ type: 'command', command });
+  return reply.ok ? { ok: true, result: reply.result } : { ok: false, message: describeFailure(reply) };
+}
+
 /** Sends a command through the background's outbox and waits for the server's answer. */
 export async function runCommand(link: BackgroundLink, command: Command): Promise<CommandOutcome> {
   const reply = await link.request({ type: 'command', command });
-  return reply.ok ? { ok: true } : { ok: false, message: describeFailure(reply) };
+  if (!reply.ok) return { ok: false, message: describeFailure(reply) };
+  return reply.result ? { ok: true, result: reply.result } : { ok: true };
 }

@@ -1,7 +1,21 @@
 // The agent's side of an e2e test: the real side panel, driven by role and accessible name.
 import type { ElementHandle, Page } from 'puppeteer-core';
 
-type Role = 'button' | 'textbox' | 'log' | 'alert' | 'group' | 'article' | 'region' | 'list' | 'searchbox' | 'combobox';
+type Role =
+  | 'button'
+  | 'textbox'
+  | 'log'
+  | 'alert'
+  | 'group'
+  | 'article'
+  | 'region'
+  | 'list'
+  | 'searchbox'
+  | 'tab'
+  | 'link'
+  | 'dialog'
+  | 'menuitem'
+  | 'combobox';
 
 /** `::-p-aria` selector for a control by role and accessible name (what a screen reader announces). */
 export const aria = (role: Role, name?: string) =>

@@ -52,3 +52,16 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** A customer sends an MMS (images as base64, with file names) to the page-mode number. */
+export async function customerSendsMms(
+  server: string,
+  message: { from: string; text: string; media: { contentType: string; base64: string; filename?: string }[] },
+) {
+  const response = await fetch(`${server}/api/simulator/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ to: PAGE_NUMBER, ...message }),
+  });
+  return (await expectOk(response, 'simulator MMS')) as { id: string; interactionId: string; media: { id: string }[]; refused: { reason: string }[] };
+}

@@ -6,6 +6,8 @@ import {
   type AgentEventType,
   type AgentState,
   type Command,
+  type Query,
+  type QueryResultOf,
   type ServerFrame,
   type SignInResponse,
 } from '../../../lib/protocol';
@@ -104,6 +106,23 @@ export class AgentClient {
     const answer = await this.command(command, id);
     if (answer.type !== 'ok') throw new Error(`${command.name} refused: ${answer.code} ${answer.message}`);
     return answer;
+  }
+
+  /** Sends a query and waits for its result or error frame. */
+  async ask(query: Query, id: string = randomUUID()): Promise<Frame<'result'> | Frame<'error'>> {
+    const mark = this.socket.mark();
+    this.socket.send({ type: 'query', id, query });
+    return this.socket.waitForFrame(
+      (f): f is Frame<'result'> | Frame<'error'> => (f.type === 'result' || f.type === 'error') && f.id === id,
+      mark,
+    );
+  }
+
+  /** Like `ask` but fails the test unless the query is answered. */
+  async read<Q extends Query>(query: Q): Promise<QueryResultOf<Q['query']>> {
+    const answer = await this.ask(query);
+    if (answer.type !== 'result') throw new Error(`${query.query} refused: ${answer.code} ${answer.message}`);
+    return answer.result as QueryResultOf<Q['query']>;
   }
 
   /** Waits for an applied event of `type` (optionally matching) at position `since` or later in `applied`. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../../../server/app';
+import { startServer, type RunningServer, type ServerOptions } from '../../../server/app';
 import { DEMO_CONFIG_PATH, loadConfigFile, type TextoConfig } from '../../../server/config';
 import { keepBlankCluster } from './pglite-cache';
 
@@ -23,7 +23,9 @@ export function demoConfig(change: (config: TextoConfig) => void = () => {}): Te
 }
 
 /** A real server on 127.0.0.1, on a free port, with an in-memory database unless `dataDir` is given. */
-export async function startTestServer(options: { config?: TextoConfig; dataDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { config?: TextoConfig; dataDir?: string; onDatabase?: ServerOptions['onDatabase'] } = {},
+): Promise<TestServer> {
   const logs: string[] = [];
   const config = options.config ?? demoConfig();
   const server = await startServer({
@@ -32,6 +34,7 @@ export async function startTestServer(options: { config?: TextoConfig; dataDir?:
     dataDir: options.dataDir ?? 'memory://',
     config,
     log: (line) => logs.push(line),
+    ...(options.onDatabase ? { onDatabase: options.onDatabase } : {}),
   });
   await keepBlankCluster();
   return { ...server, config, logs };

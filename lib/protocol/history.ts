@@ -1,0 +1,61 @@
+import * as v from 'valibot';
+import { ContactCard, Id, InteractionMode, Time } from './domain';
+
+// A contact's history as the panel shows (and caches) it: past and open interactions, and the
+// calls and emails agents started from the panel.
+
+export const HISTORY_PAGE_MAX = 1000;
+
+export const HistoryInteraction = v.object({
+  id: Id,
+  createdAt: Time,
+  closedAt: v.optional(Time),
+  open: v.boolean(),
+  /** done, replied, merged… (lib/protocol/events.ts CloseReason) */
+  closeReason: v.optional(v.string()),
+  phone: v.string(),
+  centreNumber: v.string(),
+  mode: InteractionMode,
+  channel: v.string(),
+  agentName: v.optional(v.string()),
+  disposition: v.optional(v.string()),
+  note: v.string(),
+  /** The customer's first text, shortened: what the interaction was about. */
+  preview: v.string(),
+  entryCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  mergedInto: v.optional(Id),
+});
+export type HistoryInteraction = v.InferOutput<typeof HistoryInteraction>;
+
+export const HistoryActivity = v.object({
+  id: Id,
+  interactionId: Id,
+  at: Time,
+  kind: v.picklist(['call', 'email']),
+  target: v.string(),
+  via: v.picklist(['transcript', 'contact_menu']),
+  agentName: v.string(),
+  /** The interaction whose transcript it was merged into. */
+  mergedInto: v.optional(Id),
+});
+export type HistoryActivity = v.InferOutput<typeof HistoryActivity>;
+
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const ContactHistory = v.object({
+  contact: ContactCard,
+  /** Interactions with this contact not closed yet (any agent). */
+  inProgress: Count,
+  /** Interactions with this contact created in the last 30 days. */
+  last30Days: Count,
+  /** Newest first. */
+  interactions: v.array(HistoryInteraction),
+  activities: v.array(HistoryActivity),
+  /** How many interactions match (more than listed when the page is full). */
+  total: Count,
+  /** The search text this page answers, when it is a search. */
+  text: v.optional(v.string()),
+  /** Server time of the answer. */
+  asOf: Time,
+});
+export type ContactHistory = v.InferOutput<typeof ContactHistory>;

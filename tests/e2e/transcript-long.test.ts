@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedLongInteraction } from '../../scripts/seed-long-transcript';
+import { useChrome } from './support/chrome';
+import { signIn, TRANSCRIPT, waitForText, aria } from './support/panel';
+import { startTestServer, type TestServer } from './support/server';
+import { customerTexts, SESSION_NUMBER } from './support/simulator';
+
+const CUSTOMER = '+33755501234';
+const MESSAGES = 3000;
+
+describe('a long transcript in the Chromium side panel', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+    await seedLongInteraction(server.db(), {
+      agentId: 'alice',
+      agentName: 'Alice Martin',
+      customerPhone: CUSTOMER,
+      centreNumber: SESSION_NUMBER,
+      messages: MESSAGES,
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  const chrome = useChrome();
+
+  it('renders only what is visible, opens on the newest message, and keeps the place of an agent reading back', async () => {
+    const panel = await chrome.get().openSidePanel();
+    await signIn(panel, server.url, 'alice');
+    await waitForText(panel, TRANSCRIPT, `Message ${MESSAGES} `);
+    const rendered = () => panel.$$eval(`${TRANSCRIPT} li.row`, (rows) => rows.length);
+    expect(await rendered()).toBeLessThan(80);
+    expect(await panel.$eval(`${TRANSCRIPT} li.row`, (row) => row.getAttribute('aria-setsize'))).toBe(String(MESSAGES));
+
+    // Home: the first message, numbered 1 of 3000 for assistive technology.
+    await panel.focus(TRANSCRIPT);
+    await panel.keyboard.press('Home');
+    await waitForText(panel, TRANSCRIPT, 'Message 1 ');
+    expect(await panel.$eval(`${TRANSCRIPT} li.row`, (row) => row.getAttribute('aria-posinset'))).toBe('1');
+    expect(await rendered()).toBeLessThan(80);
+
+    // Somewhere in the middle, a new message arrives: what the agent reads does not move.
+    await panel.$eval(TRANSCRIPT, (log) => {
+      log.scrollTop = log.scrollHeight / 2;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const anchor = () =>
+      panel.$eval(TRANSCRIPT, (log) => {
+        const top = log.getBoundingClientRect().top;
+        const row = [...log.querySelectorAll<HTMLElement>('li.row')].find((r) => r.getBoundingClientRect().bottom > top + 40)!;
+        return { index: row.dataset.index, offset: Math.round(row.getBoundingClientRect().top - top) };
+      });
+    const before = await anchor();
+    await customerTexts(server.url, { from: CUSTOMER, to: SESSION_NUMBER, text: 'Un nouveau message pendant la lecture' });
+    await panel.waitForFunction((selector) => document.querySelector(`${selector} li.row`)?.getAttribute('aria-setsize') === '3001', {}, TRANSCRIPT);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await anchor()).toEqual(before);
+
+    // Back at the bottom, the view follows new messages.
+    await panel.keyboard.press('End');
+    await waitForText(panel, TRANSCRIPT, 'Un nouveau message pendant la lecture');
+    await customerTexts(server.url, { from: CUSTOMER, to: SESSION_NUMBER, text: 'Et encore un' });
+    await waitForText(panel, TRANSCRIPT, 'Et encore un');
+    const newestVisible = await panel.$eval(TRANSCRIPT, (log) => {
+      const rows = log.querySelectorAll<HTMLElement>('li.row');
+      const last = rows[rows.length - 1]!;
+      return last.getBoundingClientRect().bottom <= log.getBoundingClientRect().bottom + 1 && last.textContent.includes('Et encore un');
+    });
+    expect(newestVisible).toBe(true);
+    // The numbers in long transcripts are still detected and act.
+    expect(await panel.$$eval(`${TRANSCRIPT} ${aria('button')}`, (buttons) => buttons.length)).toBeGreaterThan(0);
+  });
+});
