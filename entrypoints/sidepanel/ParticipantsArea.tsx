@@ -19,7 +19,7 @@ type Panel = 'none' | 'edit' | 'assign' | 'merge' | 'callback';
  * form each one opens.
  */
 export function ParticipantsArea({ model, interaction, locale }: { model: AppModel; interaction: Interaction; locale: string }) {
-  const { contacts, settings, history, merge, callbacks, connection, agent, clock } = model;
+  const { contacts, contactActions, settings, history, merge, callbacks, connection, agent, clock } = model;
   const [panel, setPanel] = useState<Panel>('none');
   const contact = interaction.contact;
   const contactId = contact?.id ?? interaction.customer.contactId;
@@ -58,15 +58,17 @@ export function ParticipantsArea({ model, interaction, locale }: { model: AppMod
           who={who}
           phones={contact?.phones.length ? contact.phones : [interaction.customer.phone]}
           emails={contact?.emails ?? []}
-          onCall={(e164) => void contacts.call(interaction.id, e164)}
-          onEmail={(address) => void contacts.email(interaction.id, address)}
+          onCall={(e164) => void contactActions.dial(interaction, e164, 'contact_menu')}
+          onEmail={(address) => void contactActions.email(interaction, address, 'contact_menu')}
           onEdit={contact && settings.can('contact.edit') ? () => setPanel('edit') : undefined}
           onAssign={contact?.unknown && settings.can('contact.assign') ? () => setPanel('assign') : undefined}
           onMerge={() => setPanel('merge')}
           onScheduleCallback={() => setPanel('callback')}
         />
       </ContactBar>
-      <ErrorAlert message={contacts.errors.value.get(contactKey) ?? merge.errors.value.get(mergeKey)} />
+      <ErrorAlert
+        message={contacts.errors.value.get(contactKey) ?? merge.errors.value.get(mergeKey) ?? contactActions.errors.value.get(interaction.id)}
+      />
       {panel === 'edit' && contact && (
         <ContactEditForm
           contact={contact}

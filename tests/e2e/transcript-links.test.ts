@@ -81,12 +81,25 @@ describe('the transcript in the Chromium side panel: links, click-to-dial, click
     await waitForText(panel, TRANSCRIPT, 'Alice Martin wrote an email to camille.lefebvre@example.com');
     expect(panel.url()).toMatch(/sidepanel\.html$/);
 
-    const rows = await server
-      .db()
-      .query<{ kind: string; target: string; via: string; agent_id: string }>('SELECT kind, target, via, agent_id FROM activities ORDER BY at');
+    // Call in the contact menu dials through the same configured CRM page.
+    await control(panel, 'button', 'Actions for Camille Lefebvre').click();
+    await control(panel, 'menuitem', `Call ${CAMILLE}`).click();
+    // (The browser also asks the CRM for its favicon: only the call pages count.)
+    const callPages = () => crm.calls.filter((url) => url.startsWith('/call'));
+    await eventually('the CRM page requested from the contact menu', () => Promise.resolve(callPages().length === 2 || undefined));
+    expect(callPages()).toEqual(['/call?to=%2B33612345678', '/call?to=%2B33612345678']);
+
+    // The activity is recorded just after the target opens (inside the click).
+    const rows = await eventually('three activities stored', async () => {
+      const stored = await server
+        .db()
+        .query<{ kind: string; target: string; via: string; agent_id: string }>('SELECT kind, target, via, agent_id FROM activities ORDER BY at');
+      return stored.length === 3 ? stored : undefined;
+    });
     expect(rows).toEqual([
       { kind: 'call', target: '+33612345678', via: 'transcript', agent_id: 'alice' },
       { kind: 'email', target: 'camille.lefebvre@example.com', via: 'transcript', agent_id: 'alice' },
+      { kind: 'call', target: '+33612345678', via: 'contact_menu', agent_id: 'alice' },
     ]);
 
     // Copy: plain text, one line per entry, with times and names.
@@ -108,6 +121,7 @@ describe('the transcript in the Chromium side panel: links, click-to-dial, click
       'System: Alice Martin joined the conversation',
       'System: Alice Martin called +33612345678',
       'System: Alice Martin wrote an email to camille.lefebvre@example.com',
+      'System: Alice Martin called +33612345678',
     ]);
 
     // Selecting across entries and copying gives the same lines for what was selected.

@@ -1,20 +1,9 @@
 import { signal } from '@preact/signals';
-import { dialTarget, emailTarget } from '@/lib/dialer/targets';
 import type { CommandOf, ContactCard } from '@/lib/protocol';
 import type { BackgroundLink } from '../background-link';
 import { createActionTracker } from './pending-set';
 import { runCommand } from './run-command';
 import { runQuery } from './run-query';
-
-/** Opens a tel:/mailto: address with the system's handler, without leaving the panel. */
-export function openExternal(url: string): void {
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.rel = 'noopener noreferrer';
-  // Web pages (a CRM's call or compose page) open in a tab; tel: and mailto: go to their handler.
-  if (/^https?:/i.test(url)) anchor.target = '_blank';
-  anchor.click();
-}
 
 /** The directory is asked once typing pauses this long (not on every keystroke). */
 const SEARCH_PAUSE_MS = 200;
@@ -22,18 +11,15 @@ const SEARCH_PAUSE_MS = 200;
 export type ContactSearch = { text: string; loading: boolean; results: ContactCard[]; error?: string };
 
 /**
- * The contact actions: edit (contact.edit), assign an unknown contact's interaction to a known
- * one (contact.assign) with a directory search as the agent types, and Call / Email from the
- * contact menu (recorded as activities, then handed to the dialer or mail client).
+ * The contact actions: edit (contact.edit) and assign an unknown contact's interaction to a known
+ * one (contact.assign) with a directory search as the agent types. Call and Email from the contact
+ * menu go through the configured dialer (`contact-actions-model.ts`), like a number in the transcript.
  */
-export function createContactsModel(link: BackgroundLink, open: (url: string) => void = openExternal) {
+export function createContactsModel(link: BackgroundLink) {
   const actions = createActionTracker();
   const search = signal<ContactSearch>({ text: '', loading: false, results: [] });
   let searchSeq = 0;
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
-
-  const record = (interactionId: string, activity: 'call' | 'email', target: string) =>
-    runCommand(link, { name: 'recordActivity', interactionId, activity, target, via: 'contact_menu' });
 
   return {
     busy: actions.busy,
@@ -69,19 +55,6 @@ export function createContactsModel(link: BackgroundLink, open: (url: string) =>
       clearTimeout(searchTimer);
       searchSeq += 1;
       search.value = { text: '', loading: false, results: [] };
-    },
-
-    /** Call from the contact menu: recorded first (the history shows it), then dialled. */
-    async call(interactionId: string, e164: string): Promise<void> {
-      const url = dialTarget({ kind: 'tel' }, e164, 'FR');
-      open(url);
-      await actions.run(`contact:${interactionId}`, () => record(interactionId, 'call', e164));
-    },
-
-    async email(interactionId: string, address: string): Promise<void> {
-      const url = emailTarget({ kind: 'mailto' }, address);
-      open(url);
-      await actions.run(`contact:${interactionId}`, () => record(interactionId, 'email', address));
     },
   };
 }
