@@ -30,6 +30,10 @@ const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(): P
     about: 'dictionary load, memory, check and suggest, against plain typo-js',
     load: () => import('./spelling'),
   },
+  compose: {
+    about: 'the message box in the real side panel: dictionary ready, memory, main thread per keystroke, suggestions, against plain typo-js',
+    load: () => import('./compose'),
+  },
   'team-search': {
     about: 'Team Communicator: one listTargets round trip (50 and 1,000 agents), against a ping',
     load: () => import('./team-search'),

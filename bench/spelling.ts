@@ -39,7 +39,7 @@ const median = (values: number[]) => {
 const percentile = (values: number[], p: number) => values.toSorted((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 
 /** Typos whose typed form is rejected and whose intended words are accepted, spread evenly. */
-function selectTypos(language: DictionaryLanguage, engine: SpellingEngine): TypoPair[] {
+export function selectTypos(language: DictionaryLanguage, engine: SpellingEngine): TypoPair[] {
   const candidates = (language === 'fr' ? frenchTypos() : englishTypos()).filter(
     ([typed, intended]) => !engine.isCorrect(typed) && intended.split(' ').every((word) => engine.isCorrect(word)),
   );
@@ -51,7 +51,7 @@ function selectTypos(language: DictionaryLanguage, engine: SpellingEngine): Typo
   return [...Array(stride).keys()].flatMap((offset) => spread.filter((_, i) => i % stride === offset));
 }
 
-async function probe(engine: 'texto' | 'typo-js', language: DictionaryLanguage, inputPath: string): Promise<ProbeResult> {
+export async function probe(engine: 'texto' | 'typo-js', language: DictionaryLanguage, inputPath: string): Promise<ProbeResult> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     ['--expose-gc', '--import', 'tsx', join(root, 'bench/spelling-probe.ts'), engine, language, inputPath],

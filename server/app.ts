@@ -17,9 +17,11 @@ import { createSimulatorGateway } from './gateways/simulator-gateway';
 import { authRoutes } from './http/auth-routes';
 import { withMediaRoute } from './http/media-routes';
 import { createRequestListener, type Route } from './http/router';
+import { responsesRoutes } from './http/responses-routes';
 import { simulatorRoutes } from './http/simulator-routes';
 import { staticRoutes } from './http/static-routes';
 import { registerRoutingDeadlines, withdrawOffersOfAbsentAgents } from './routing/deadlines';
+import { responseWarnings } from './responses/library';
 import { Presence } from './routing/presence';
 import { Scheduler } from './timers/scheduler';
 import { ConnectionHub } from './ws/hub';
@@ -68,7 +70,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     cleanup.push(() => media.close());
 
     const scheduler = new Scheduler(db, log);
-    const outbound = new OutboundDispatcher(db, createSimulatorGateway(db), log);
+    const outbound = new OutboundDispatcher(db, createSimulatorGateway(db, config.simulator.multipart), log);
+    for (const warning of responseWarnings(config)) log(`configuration: ${warning}`);
     // The grace timers fire long after `context` below is set.
     const presence = new Presence(config.routing.presenceGraceSeconds * 1000, () => {
       withdrawOffersOfAbsentAgents(context).catch((error: unknown) => log(`presence: ${String(error)}`));
@@ -81,7 +84,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     registerSessionDeadlines(context);
     await registerHousekeeping(context);
 
-    const routes: Route[] = [...authRoutes(context), ...(config.simulator.enabled ? [...simulatorRoutes(context), ...staticRoutes()] : [])];
+    const routes: Route[] = [
+      ...authRoutes(context),
+      ...responsesRoutes(context),
+      ...(config.simulator.enabled ? [...simulatorRoutes(context), ...staticRoutes()] : []),
+    ];
     const server = createServer(withMediaRoute(context, createRequestListener(routes, log)));
     const sockets = attachAgentSockets(server, context);
     await new Promise<void>((resolve, reject) => {

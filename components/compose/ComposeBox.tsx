@@ -1,9 +1,29 @@
-import { useId } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/t';
+import { countSms } from '@/lib/sms/count';
+import { unicodeCulprits } from '@/lib/sms/culprits';
+import { replaceLookalikes } from '@/lib/sms/lookalikes';
+import type { Misspelling } from '@/lib/spelling';
+import { ComposeToolbar } from './ComposeToolbar';
+import { groupCulprits } from './culprit-list';
+import { MessageField } from './MessageField';
+import { SmsCounter } from './SmsCounter';
+import { SpellingWarningDialog } from './SpellingWarningDialog';
+import { replaceInTextarea, selectInTextarea } from './text-edit';
+import { rebaseRanges } from './text-ranges';
+import type { ComposeTools } from './tools';
+import { UnicodeCharacters } from './UnicodeCharacters';
+import { useLocalDraft } from './use-local-draft';
+import { useResponses } from './use-responses';
+import { useSuggestionMenu } from './use-suggestion-menu';
+import './compose.css';
 
 interface Props {
+  /** One box per interaction: the spell checker keeps each box's result apart. */
+  boxId: string;
   draft: string;
   busy: boolean;
+  tools: ComposeTools;
   onDraft: (text: string) => void;
   onSend: () => void;
   onMarkDone: () => void;
@@ -13,36 +33,109 @@ interface Props {
   sendCompletes?: boolean;
 }
 
-/** The reply box: Send (or Ctrl+Enter) delivers it; Mark Done closes without replying. */
-export function ComposeBox({ draft, busy, onDraft, onSend, onMarkDone, completionBlocked, sendCompletes }: Props) {
-  const sendBlocked = !!completionBlocked && !!sendCompletes;
-  const canSend = draft.trim().length > 0 && !busy && !sendBlocked;
+/**
+ * The reply box: the SMS counter and the characters that force Unicode, standard responses (the
+ * library or a shortcut keyword), spell check with suggestions, and Send (or Ctrl+Enter) — with
+ * the "send anyway?" question when the administrator wants it. Mark Done closes without replying.
+ */
+export function ComposeBox(props: Props) {
+  const { boxId, draft: savedDraft, busy, tools, onDraft, onSend, onMarkDone, completionBlocked, sendCompletes } = props;
+  const { spelling, settings } = tools;
+  const { text: draft, change, flush } = useLocalDraft(savedDraft, onDraft);
+  const sendNow = () => {
+    flush();
+    onSend();
+  };
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const fieldId = useId();
+  const counterId = useId();
+  const unicodeId = useId();
   const hintId = useId();
+  const summaryId = useId();
   const blockedId = useId();
+  const [warning, setWarning] = useState<readonly Misspelling[] | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  const count = useMemo(() => countSms(draft), [draft]);
+  const culprits = useMemo(() => unicodeCulprits(draft), [draft]);
+  const culpritGroups = useMemo(() => groupCulprits(draft, culprits), [draft, culprits]);
+  const canReplace = culprits.length > 0 && replaceLookalikes(draft) !== draft;
+  const result = spelling.result(boxId);
+  const misspellings = useMemo(() => (result ? rebaseRanges(result.misspellings, result.text, draft) : []), [result, draft]);
+  // Like word processors, the word being typed is not underlined until the agent leaves it.
+  const [typingAt, setTypingAt] = useState<number | null>(null);
+  const underlined = useMemo(() => misspellings.filter((m) => m.end !== typingAt), [misspellings, typingAt]);
+
+  useEffect(() => spelling.watch(boxId, draft), [boxId, draft, spelling]);
+  useEffect(() => () => spelling.unwatch(boxId), [boxId, spelling]);
+
+  const overLimit = count.messages > settings.maxMessages;
+  const sendBlocked = !!completionBlocked && !!sendCompletes;
+  const canSend = draft.trim().length > 0 && !busy && !overLimit && !checking && !sendBlocked;
+
+  const send = async () => {
+    if (!canSend) return;
+    if (settings.spellingWarning) {
+      setChecking(true);
+      const found = await spelling.misspellingsNow(boxId, draft);
+      setChecking(false);
+      if (found && found.length > 0) return setWarning(found);
+    }
+    sendNow();
+  };
+
+  /** Puts the caret (or a selection) where a menu or dialog leaves the agent. */
+  const moveCaret = (start: number, end: number) => {
+    setTypingAt(null);
+    if (textarea.current) selectInTextarea(textarea.current, start, end);
+  };
+  const suggestions = useSuggestionMenu(textarea, spelling, moveCaret);
+  const responses = useResponses(textarea, tools, moveCaret);
+
   return (
     <form
       class="compose"
+      onFocusOut={flush}
       onSubmit={(event) => {
         event.preventDefault();
-        if (canSend) onSend();
+        void send();
       }}
     >
-      <label class="field">
-        <span>{t('compose_label')}</span>
-        <textarea
-          rows={3}
-          value={draft}
-          dir="auto"
-          aria-describedby={hintId}
-          onInput={(e) => onDraft(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              e.preventDefault();
-              if (canSend) onSend();
-            }
+      <div class="field">
+        <label for={fieldId}>{t('compose_label')}</label>
+        <MessageField
+          id={fieldId}
+          text={draft}
+          misspellings={misspellings}
+          underlined={underlined}
+          culprits={culprits}
+          describedBy={[counterId, culpritGroups.length > 0 ? unicodeId : '', summaryId, hintId].filter(Boolean).join(' ')}
+          invalid={overLimit}
+          spelling={result?.text === draft ? 'checked' : spelling.status === 'ready' ? 'pending' : 'off'}
+          textareaRef={textarea}
+          onText={(value, caret) => {
+            setTypingAt(caret);
+            change(value);
           }}
+          onCaretMoved={() => setTypingAt(null)}
+          onSubmitKey={() => void send()}
+          onShortcut={responses.expandShortcut}
+          onSuggestions={suggestions.open}
         />
-      </label>
+      </div>
+      <SmsCounter id={counterId} count={count} maxMessages={settings.maxMessages} />
+      <UnicodeCharacters
+        id={unicodeId}
+        groups={culpritGroups}
+        canReplace={canReplace}
+        onReplace={() => textarea.current && replaceInTextarea(textarea.current, 0, draft.length, replaceLookalikes(draft))}
+      />
+      <ComposeToolbar
+        spelling={spelling}
+        misspelled={underlined.map((m) => m.word)}
+        summaryId={summaryId}
+        onOpenResponses={responses.openLibrary}
+      />
       <p id={hintId} class="hint">
         {t('compose_hint')}
       </p>
@@ -52,13 +145,41 @@ export function ComposeBox({ draft, busy, onDraft, onSend, onMarkDone, completio
         </p>
       )}
       <div class="actions">
-        <button type="submit" class="button primary" disabled={!canSend} aria-describedby={sendBlocked ? blockedId : undefined}>
+        <button
+          type="submit"
+          class="button primary"
+          disabled={!canSend}
+          aria-busy={checking || undefined}
+          aria-describedby={sendBlocked ? blockedId : undefined}
+        >
           {t('compose_send')}
         </button>
-        <button type="button" class="button" disabled={busy || !!completionBlocked} aria-describedby={completionBlocked ? blockedId : undefined} onClick={onMarkDone}>
+        <button
+          type="button"
+          class="button"
+          disabled={busy || !!completionBlocked}
+          aria-describedby={completionBlocked ? blockedId : undefined}
+          onClick={onMarkDone}
+        >
           {t('compose_mark_done')}
         </button>
       </div>
+      {suggestions.element}
+      {responses.element}
+      {warning && (
+        <SpellingWarningDialog
+          misspellings={warning}
+          onSend={() => {
+            setWarning(null);
+            sendNow();
+          }}
+          onReview={() => {
+            const first = warning[0];
+            setWarning(null);
+            if (first) moveCaret(first.start, first.end);
+          }}
+        />
+      )}
     </form>
   );
 }

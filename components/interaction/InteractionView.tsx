@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Interaction } from '@/lib/protocol';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { ComposeBox } from '../compose/ComposeBox';
+import type { ComposeTools } from '../compose/tools';
 import { EndedSession } from '../interactions/EndedSession';
 import { Transcript } from '../transcript/Transcript';
 import { InteractionHeader } from './InteractionHeader';
@@ -28,6 +29,8 @@ interface Props {
   details?: ComponentChildren;
   /** Why Mark Done (and a page-mode Send) must wait. */
   completionBlocked?: string | undefined;
+  /** Counter, spelling and standard responses for the message box. */
+  compose: ComposeTools;
 }
 
 /**
@@ -36,7 +39,7 @@ interface Props {
  * reply box — or, once a session ended by inactivity, only Mark Done.
  */
 export function InteractionView(props: Props) {
-  const { interaction, serverNow, locale, draft, busy, error, onDraft, onSend, onMarkDone, selfId, tools, aside, participants, details, completionBlocked } = props;
+  const { interaction, serverNow, locale, draft, busy, error, onDraft, onSend, onMarkDone, selfId, tools, aside, participants, details, completionBlocked, compose } = props;
   const headingId = `interaction-${interaction.id}`;
   return (
     <section class="card interaction" aria-labelledby={headingId}>
@@ -51,8 +54,10 @@ export function InteractionView(props: Props) {
         <EndedSession busy={busy} onMarkDone={onMarkDone} completionBlocked={completionBlocked} />
       ) : (
         <ComposeBox
+          boxId={interaction.id}
           draft={draft}
           busy={busy}
+          tools={compose}
           onDraft={onDraft}
           onSend={onSend}
           onMarkDone={onMarkDone}

@@ -65,6 +65,7 @@ export function TranscriptEntryView({ entry, interaction, selfId, onOpenImage }:
         </p>
       )}
       {entry.media && entry.media.length > 0 && <MediaThumbnails interactionId={interaction.id} media={entry.media} onOpen={onOpenImage} />}
+      {entry.direction === 'out' && (entry.segments ?? 1) > 1 && <p class="sent-as">{t('compose_sent_as', String(entry.segments))}</p>}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { enqueue, settle } from '@/lib/outbox/outbox';
 import { Command, parseWith, type AgentProfile, type AgentState, type ServerFrame } from '@/lib/protocol';
 import { createConnection } from './connection';
 import { createDeskSignals } from './desk-signals';
+import { fetchResponses } from './responses-fetch';
 import type { PanelPorts } from './panel-ports';
 import {
   clearAuth,
@@ -220,6 +221,8 @@ export function createAgentSession(ports: PanelPorts) {
         case 'viewing':
           // Needs the port: routed to `viewing` below by the background's main.
           return;
+        case 'fetchResponses':
+          return reply(request.requestId, auth ? await fetchResponses(auth) : { ok: false, code: 'not_signed_in', message: '' });
       }
     },
     /** A panel says what it shows: its messages are read. */

@@ -5,6 +5,7 @@ import { TeamCommunicator } from '@/components/team/TeamCommunicator';
 import { TransferStatusLine } from '@/components/transfer/TransferStatusLine';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
 import type { DirectoryTarget, Interaction } from '@/lib/protocol';
+import { composeTools } from './compose-tools';
 import { completionBlockedReason, DetailsArea } from './DetailsArea';
 import type { AppModel } from './models/app-model';
 import { ParticipantsArea } from './ParticipantsArea';
@@ -95,6 +96,7 @@ export function InteractionPane({ model, interaction, serverNow, locale }: Props
       participants={<ParticipantsArea model={model} interaction={interaction} locale={locale} />}
       details={<DetailsArea model={model} interaction={interaction} locale={locale} />}
       completionBlocked={completionBlockedReason(model, interaction)}
+      compose={composeTools(model, interaction)}
     />
   );
 }

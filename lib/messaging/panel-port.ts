@@ -42,7 +42,9 @@ export type PanelRequest =
    * What this panel shows now (an interaction or consultation id), or null when it shows none or
    * is hidden: messages there are read, messages elsewhere count as unread.
    */
-  | { type: 'viewing'; requestId: string; key: string | null };
+  | { type: 'viewing'; requestId: string; key: string | null }
+  /** The standard responses library from the server (reply `result`: a StandardResponseLibrary). */
+  | { type: 'fetchResponses'; requestId: string };
 
 export type PanelReply =
   | { type: 'reply'; requestId: string; ok: true; result?: Record<string, unknown> }
@@ -68,7 +70,7 @@ export type BackgroundMessage =
 /** A request as the panel writes it; the link adds the `requestId`. */
 export type PanelRequestBody = PanelRequest extends infer R ? (R extends PanelRequest ? Omit<R, 'requestId'> : never) : never;
 
-const REQUEST_TYPES = new Set<PanelRequest['type']>(['signIn', 'signOut', 'command', 'reconnect', 'viewing', 'query']);
+const REQUEST_TYPES = new Set<PanelRequest['type']>(['signIn', 'signOut', 'command', 'reconnect', 'viewing', 'query', 'fetchResponses']);
 
 /** Shape check of what arrives on the Port: even our own panel's messages are checked before use. */
 export function isPanelRequest(message: unknown): message is PanelRequest {

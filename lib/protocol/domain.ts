@@ -82,6 +82,8 @@ export const MessageEntry = v.object({
   direction: v.picklist(['in', 'out']),
   author: Author,
   text: v.string(),
+  /** Outbound only: how many SMS the reply was sent as (absent for older entries and inbound texts). */
+  segments: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   /** The images of an MMS, in the order sent (absent for an SMS). */
   media: v.optional(v.array(MessageMedia)),
   /** Set on entries merged in from another interaction (or activity): where they came from. */

@@ -50,12 +50,21 @@ export const SimulatorInboundAccepted = v.object({
   refused: v.optional(v.array(v.object({ index: v.number(), filename: v.optional(v.string()), reason: v.string(), message: v.string() }))),
 });
 
-/** What the contact centre sent to one phone, as the simulator lists it. */
+/** What the contact centre sent to one phone, as the simulator lists it: one row per SMS on the air. */
 export const SimulatorOutbound = v.object({
   id: v.string(),
   from: v.string(),
   to: v.string(),
   text: v.string(),
   at: v.number(),
+  /** Outbound SMS only. */
+  encoding: v.optional(v.picklist(['GSM-7', 'UCS-2'])),
+  /**
+   * A part of a concatenated SMS: the phone joins the parts sharing `reference` (the UDH's
+   * 8-bit reference; `udh` is the header as hex, e.g. 050003A70301).
+   */
+  concatenation: v.optional(v.object({ reference: v.number(), part: v.number(), parts: v.number(), udh: v.string() })),
+  /** One of several plain SMS a gateway without concatenation sent for one reply. */
+  separate: v.optional(v.object({ part: v.number(), parts: v.number() })),
 });
 export type SimulatorOutbound = v.InferOutput<typeof SimulatorOutbound>;

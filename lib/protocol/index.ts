@@ -8,6 +8,7 @@ export * from './parse';
 export * from './http';
 export * from './close-codes';
 export * from './settings';
+export * from './responses';
 export * from './history';
 export * from './queries';
 export * from './directory';

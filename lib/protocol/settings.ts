@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ResponseLanguage } from './responses';
 
 /**
  * What an agent may do beyond handling their own interactions, as the administrator configured it
@@ -11,10 +12,20 @@ export const Permission = v.picklist([
 ]);
 export type Permission = v.InferOutput<typeof Permission>;
 
-/**
- * The agent's configuration-driven settings, sent in every `welcome` (so a server restart with a
- * new configuration reaches the desktop at the next connection). Features add optional sections.
- */
+/** Most SMS one reply may be sent as, whatever the configuration says (5,000 characters ≈ 33). */
+export const MAX_MESSAGES_LIMIT = 30;
+
+/** The message box as the administrator configured it (`compose` in the server's YAML). */
+export const ComposeSettings = v.object({
+  /** Longest reply, in SMS; the panel disables Send past it and the server refuses it. */
+  maxMessages: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_MESSAGES_LIMIT)),
+  /** Ask "send anyway?" when the reply has misspelled words. */
+  spellingWarning: v.boolean(),
+  /** Spelling language for agents who have not picked one; absent: the panel's UI language. */
+  spellingLanguage: v.optional(ResponseLanguage),
+});
+export type ComposeSettings = v.InferOutput<typeof ComposeSettings>;
+
 /** A label in each language the panel ships. */
 export const LocalizedLabel = v.object({ en: v.string(), fr: v.string() });
 export type LocalizedLabel = v.InferOutput<typeof LocalizedLabel>;
@@ -60,8 +71,19 @@ export const EmailSetting = v.variant('kind', [
 ]);
 export type EmailSetting = v.InferOutput<typeof EmailSetting>;
 
+/**
+ * The agent's configuration-driven settings, sent in every `welcome` (so a server restart with a
+ * new configuration reaches the desktop at the next connection). Features add optional sections.
+ */
 export const AgentSettings = v.object({
   permissions: v.array(Permission),
+  compose: v.optional(ComposeSettings),
+  /**
+   * The standard responses library's version and size. The library itself is fetched from
+   * `GET /api/responses` only when the panel's IndexedDB copy has another version: the welcome
+   * (kept in storage.session and rewritten on every event) stays small.
+   */
+  standardResponses: v.optional(v.object({ version: v.string(), count: v.number() })),
   dispositions: v.optional(DispositionSettings),
   caseData: v.optional(CaseDataSettings),
   /** Click-to-dial target; absent from older servers: `tel:`. */

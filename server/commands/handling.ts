@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { segmentSms } from '../../lib/sms/segments';
+import { json } from '../db/db';
 import { agentRef } from '../domain/agents';
 import { announceEntry } from '../domain/announce';
 import { requireChannel } from '../domain/channels';
@@ -15,29 +17,44 @@ import { requireDisposition } from '../wrapup/disposition';
 
 /**
  * Stores the reply in the transcript and in the outbound queue (handed to the gateway after
- * commit); in page mode the reply ends the interaction, in session mode it restarts the
- * inactivity time.
+ * commit) as the SMS segments a carrier will deliver; in page mode the reply ends the interaction,
+ * in session mode it restarts the inactivity time. The panel enforces the configured maximum
+ * number of SMS; the server checks it again.
  */
-export async function replyToCustomer(work: Work, agentId: string, interactionId: string, text: string): Promise<{ entryId: string }> {
+export async function replyToCustomer(
+  work: Work,
+  agentId: string,
+  interactionId: string,
+  text: string,
+): Promise<{ entryId: string; segments: number; encoding: string }> {
   const interaction = await myOpenInteraction(work, agentId, interactionId);
   if (interaction.mode === 'page') requireDisposition(work, interaction, 'reply');
+  const { encoding, segments } = segmentSms(text);
+  const { maxMessages } = work.ctx.config.compose;
+  if (segments.length > maxMessages) {
+    throw new DomainError(
+      'bad_request',
+      `This reply needs ${segments.length} SMS (${encoding}); the limit is ${maxMessages}. Shorten it and send it again.`,
+    );
+  }
   // Agents answer an MMS with an SMS: they never send pictures.
   await requireChannel(work.tx, 'sms', 'your reply was not sent');
   const entry = await appendMessage(work, interactionId, {
     direction: 'out',
     author: { role: 'agent', ...(await agentRef(work.tx, agentId)) },
     text,
+    segments: segments.length,
   });
   await work.tx.query(
-    `INSERT INTO outbound_messages (id, interaction_id, from_number, to_number, text, created_at, state)
-     VALUES ($1, $2, $3, $4, $5, $6, 'pending')`,
-    [randomUUID(), interactionId, interaction.centre_number, interaction.customer_phone, text, work.now],
+    `INSERT INTO outbound_messages (id, interaction_id, from_number, to_number, text, created_at, state, encoding, parts)
+     VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8::jsonb)`,
+    [randomUUID(), interactionId, interaction.centre_number, interaction.customer_phone, text, work.now, encoding, json(segments)],
   );
   work.outboundQueued = true;
   await announceEntry(work, interactionId, agentId, entry);
   if (interaction.mode === 'page') await closeAndReroute(work, agentId, interactionId, 'replied');
   else await touchSession(work, interaction);
-  return { entryId: entry.id };
+  return { entryId: entry.id, segments: segments.length, encoding };
 }
 
 /** Closes the interaction; on a session already ended by inactivity, takes it off the desk. */

@@ -1,4 +1,5 @@
 import type { AgentSettings, Permission } from '../../lib/protocol';
+import { responseLibrary } from '../responses/library';
 import type { TextoConfig } from './schema';
 
 /** The settings the configuration gives one agent, as sent in `welcome`. */
@@ -6,6 +7,7 @@ export function agentSettings(config: TextoConfig, agentId: string): AgentSettin
   const agent = config.agents.find((a) => (a.id ?? a.username) === agentId);
   const { dispositions, caseData } = config;
   const dialer = config.dialer ?? { kind: 'tel' };
+  const library = responseLibrary(config);
   return {
     permissions: agent?.permissions ?? [],
     dispositions: {
@@ -16,6 +18,8 @@ export function agentSettings(config: TextoConfig, agentId: string): AgentSettin
     caseData: { editable: caseData.editable, labels: caseData.labels },
     dialer: dialer.kind === 'sip' && dialer.domain === undefined ? { kind: 'sip' } : dialer,
     email: config.email ?? { kind: 'mailto' },
+    compose: config.compose,
+    standardResponses: { version: library.version, count: library.responses.length },
   };
 }
 

@@ -61,7 +61,7 @@ function findReferenceProblem(config: TextoConfig): string | undefined {
   if (duplicateContact) return `contacts: id "${duplicateContact}" is used twice`;
   const duplicatePhone = seen(config.contacts.flatMap((c) => c.phones));
   if (duplicatePhone) return `contacts: ${duplicatePhone} belongs to two contacts`;
-  return dispositionProblem(config, queues);
+  return dispositionProblem(config, queues) ?? findResponsesProblem(config);
 }
 
 function dispositionProblem(config: TextoConfig, queues: Set<string>): string | undefined {
@@ -81,6 +81,26 @@ function dispositionProblem(config: TextoConfig, queues: Set<string>): string | 
   for (const queue of required ? [...queues] : requiredQueues) {
     if (!codes.some((c) => !c.queues || c.queues.includes(queue))) {
       return `dispositions: a disposition is required in queue "${queue}" but no code is offered there`;
+    }
+  }
+  return undefined;
+}
+
+/** Standard responses: ids unique, and one response per shortcut and language. */
+function findResponsesProblem(config: TextoConfig): string | undefined {
+  const ids = new Set<string>();
+  const shortcuts = new Map<string, string>();
+  for (const [i, category] of config.standardResponses.entries()) {
+    for (const [j, response] of category.responses.entries()) {
+      const where = `standardResponses[${i}].responses[${j}]`;
+      const id = response.id ?? `${i + 1}.${j + 1}`;
+      if (ids.has(id)) return `${where}.id: "${id}" is used twice`;
+      ids.add(id);
+      if (!response.shortcut) continue;
+      const key = `${response.shortcut.toLowerCase()} ${response.language}`;
+      const other = shortcuts.get(key);
+      if (other) return `${where}.shortcut: ${response.shortcut} (${response.language}) is already the shortcut of "${other}"`;
+      shortcuts.set(key, response.name);
     }
   }
   return undefined;

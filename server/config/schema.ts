@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CaseDataKey, E164, InteractionMode, MAX_CASE_VALUE_LENGTH, Permission } from '../../lib/protocol';
+import { CaseDataKey, E164, InteractionMode, MAX_CASE_VALUE_LENGTH, MAX_MESSAGES_LIMIT, MAX_REPLY_LENGTH, Permission, ResponseLanguage, SHORTCUT_PATTERN } from '../../lib/protocol';
 import { DialerSection, EmailSection } from './targets';
 
 // The administrator's configuration file, validated field by field. Objects are strict so that a
@@ -45,6 +45,35 @@ const AuthSection = v.strictObject({
 const SimulatorSection = v.strictObject({
   /** The built-in phone simulator and its gateway API (`/simulator`, `/api/simulator/*`). */
   enabled: v.optional(v.boolean(), true),
+  /**
+   * How the simulator gateway sends a reply longer than one SMS: `concatenated` (one multipart
+   * message, parts joined on the phone by their UDH reference) or `separate` (plain SMS, as a
+   * gateway without concatenation support does).
+   */
+  multipart: v.optional(v.picklist(['concatenated', 'separate']), 'concatenated'),
+});
+
+const ComposeSection = v.strictObject({
+  /** Longest reply, in SMS (the panel disables Send past it, the server refuses it). */
+  maxMessages: v.optional(int(1, MAX_MESSAGES_LIMIT), 10),
+  /** Ask the agent "send anyway?" before sending a reply with misspelled words. */
+  spellingWarning: v.optional(v.boolean(), false),
+  /** Spelling language for agents who have not picked one (default: the panel's UI language). */
+  spellingLanguage: v.optional(ResponseLanguage),
+});
+
+const StandardResponseEntry = v.strictObject({
+  /** Stable identifier; defaults to its position, e.g. "2.1". */
+  id: v.optional(slug),
+  name,
+  language: ResponseLanguage,
+  shortcut: v.optional(v.pipe(v.string(), v.regex(SHORTCUT_PATTERN, 'a keyword such as "#hours": # then letters, digits, _ or - (at most 31)'))),
+  text: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(MAX_REPLY_LENGTH)),
+});
+
+const StandardResponseCategory = v.strictObject({
+  category: name,
+  responses: v.pipe(v.array(StandardResponseEntry), v.minLength(1, 'a category needs at least one response')),
 });
 
 const MediaSection = v.strictObject({
@@ -150,10 +179,10 @@ export const TextoConfig = v.strictObject({
   agents: v.array(Agent),
   numbers: v.pipe(v.array(CentreNumber), v.minLength(1, 'at least one contact-centre number is needed')),
   contacts: v.optional(v.array(Contact), []),
+  compose: v.optional(ComposeSection, {}),
   dispositions: v.optional(DispositionsSection, {}),
   caseData: v.optional(CaseDataSection, {}),
-  // Sections the later features fill in; accepted now so the template can show where they go.
-  standardResponses: v.optional(v.array(v.unknown()), []),
+  standardResponses: v.optional(v.array(StandardResponseCategory), []),
   /** Click-to-dial: tel (default), sip, sip:<domain>, callto, or an https template with {number}. */
   dialer: v.optional(DialerSection),
   /** Click-to-email: mailto (default) or an https compose template with {email}. */

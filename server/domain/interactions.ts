@@ -169,14 +169,23 @@ export async function createInteraction(
 export async function appendMessage(
   work: Work,
   interactionId: string,
-  message: { direction: 'in' | 'out'; author: Author; text: string; media?: MessageMedia[] },
+  message: { direction: 'in' | 'out'; author: Author; text: string; media?: MessageMedia[]; segments?: number },
 ): Promise<MessageEntry> {
   const { media, ...rest } = message;
   const entry: MessageEntry = { kind: 'message', id: randomUUID(), at: work.now, ...rest, ...(media?.length ? { media } : {}) };
   await work.tx.query(
-    `INSERT INTO transcript_entries (id, interaction_id, at, kind, direction, author, text, media)
-     VALUES ($1, $2, $3, 'message', $4, $5::jsonb, $6, $7::jsonb)`,
-    [entry.id, interactionId, entry.at, entry.direction, json(entry.author), entry.text, entry.media ? json(entry.media) : null],
+    `INSERT INTO transcript_entries (id, interaction_id, at, kind, direction, author, text, media, segments)
+     VALUES ($1, $2, $3, 'message', $4, $5::jsonb, $6, $7::jsonb, $8)`,
+    [
+      entry.id,
+      interactionId,
+      entry.at,
+      entry.direction,
+      json(entry.author),
+      entry.text,
+      entry.media ? json(entry.media) : null,
+      entry.segments ?? null,
+    ],
   );
   for (const file of entry.media ?? []) {
     await work.tx.query(
@@ -207,6 +216,7 @@ interface EntryRow {
   params: Record<string, string> | null;
   media?: MessageMedia[] | null;
   source_interaction_id?: string | null;
+  segments?: number | null;
 }
 
 export function toTranscriptEntry(row: EntryRow): TranscriptEntry {
@@ -229,6 +239,7 @@ export function toTranscriptEntry(row: EntryRow): TranscriptEntry {
     author: row.author ?? { role: 'customer' },
     text: row.text ?? '',
     ...(row.media ? { media: row.media } : {}),
+    ...(row.segments ? { segments: row.segments } : {}),
     ...source,
   };
 }

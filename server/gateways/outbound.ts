@@ -1,7 +1,32 @@
+import { segmentSms, type SmsEncoding } from '../../lib/sms/segments';
 import type { Db } from '../db/db';
 import type { OutboundSms, SmsGateway } from './gateway';
 
 const BATCH = 100;
+
+interface OutboundRow {
+  id: string;
+  interaction_id: string;
+  from_number: string;
+  to_number: string;
+  text: string;
+  encoding: SmsEncoding | null;
+  parts: string[] | null;
+}
+
+/** A stored reply as the gateway gets it; rows queued before segmenting existed are segmented now. */
+function toOutboundSms(row: OutboundRow): OutboundSms {
+  const segmented = row.encoding && row.parts ? { encoding: row.encoding, segments: row.parts } : segmentSms(row.text);
+  return {
+    id: row.id,
+    interactionId: row.interaction_id,
+    from: row.from_number,
+    to: row.to_number,
+    text: row.text,
+    encoding: segmented.encoding,
+    parts: segmented.segments,
+  };
+}
 const RETRY_MS = 10_000;
 
 /**
@@ -34,14 +59,14 @@ export class OutboundDispatcher {
 
   private async pass(): Promise<void> {
     if (this.closed) return;
-    const pending = await this.db.query<{ id: string; interaction_id: string; from_number: string; to_number: string; text: string }>(
-      `SELECT id, interaction_id, from_number, to_number, text FROM outbound_messages
+    const pending = await this.db.query<OutboundRow>(
+      `SELECT id, interaction_id, from_number, to_number, text, encoding, parts FROM outbound_messages
        WHERE state = 'pending' ORDER BY created_at, id LIMIT $1`,
       [BATCH],
     );
     let failed = false;
     for (const row of pending) {
-      const message: OutboundSms = { id: row.id, interactionId: row.interaction_id, from: row.from_number, to: row.to_number, text: row.text };
+      const message = toOutboundSms(row);
       try {
         await this.gateway.send(message);
         await this.db.query(`UPDATE outbound_messages SET state = 'sent', sent_at = $2, attempts = attempts + 1 WHERE id = $1`, [

@@ -80,6 +80,38 @@ function renderChannels(states) {
   channels.replaceChildren(element('legend', 'Channels available'), ...boxes);
 }
 
+/**
+ * Joins the parts of a concatenated SMS into one bubble, as a phone does: consecutive parts from
+ * the same sender with the same UDH reference. Separate SMS stay separate bubbles.
+ */
+function joinParts(thread) {
+  const joined = [];
+  for (const m of thread) {
+    const c = m.concatenation;
+    const last = joined.at(-1);
+    if (c && last?.concatenation && last.from === m.from && last.concatenation.reference === c.reference && last.received < c.parts) {
+      last.texts[c.part - 1] = m.text;
+      last.received += 1;
+      last.text = last.texts.join('');
+      continue;
+    }
+    joined.push(c ? { ...m, texts: Object.assign([], { [c.part - 1]: m.text }), received: 1 } : m);
+  }
+  return joined;
+}
+
+/** What the phone learnt from the headers: parts joined by reference, or one of several plain SMS. */
+function partsNote(m) {
+  const encoding = m.encoding === 'UCS-2' ? ' · Unicode' : m.encoding ? ' · GSM-7' : '';
+  if (m.concatenation) {
+    const { parts, reference, udh } = m.concatenation;
+    const missing = m.received < parts ? `, ${parts - m.received} missing` : '';
+    return `${parts} parts joined (reference ${reference}, UDH ${udh.slice(0, 8)}…)${missing}${encoding}`;
+  }
+  if (m.separate) return `separate SMS ${m.separate.part} of ${m.separate.parts}${encoding}`;
+  return m.encoding && m.from !== myNumber.value.trim() ? `1 SMS${encoding}` : '';
+}
+
 async function refresh() {
   const me = myNumber.value.trim();
   const centre = centreNumber.value;
@@ -89,10 +121,12 @@ async function refresh() {
   const key = `${me}|${centre}|${thread.map((m) => m.id).join(',')}`;
   if (key === shownKey) return;
   shownKey = key;
-  const items = thread.map((m) => {
+  const items = joinParts(thread).map((m) => {
     const mine = m.from === me;
     const item = element('li', undefined, mine ? 'sent' : 'received');
     item.append(element('span', m.text), element('time', `${mine ? 'Sent' : 'Received'} ${timeFormat.format(m.at)}`));
+    const note = partsNote(m);
+    if (note) item.append(element('small', note, 'parts'));
     return item;
   });
   conversation.replaceChildren(...(items.length ? items : [element('li', 'No messages yet.', 'empty')]));

@@ -54,10 +54,11 @@ describe('page-mode SMS in the Chromium side panel', () => {
     const panel = await chrome.get().openSidePanel();
     await signInAndGoReady(panel, server.url);
     await acceptOffer(panel, text);
-    // A refused command shows its reason as an alert, and the interaction stays open.
+    // A reply that cannot go says why in an alert (past the 10-SMS maximum, Send is disabled),
+    // and the interaction stays open.
     await control(panel, 'textbox', 'Message').fill('x'.repeat(5001));
-    await control(panel, 'button', 'Send').click();
-    await waitForText(panel, '[role="alert"]', 'longer than 5000 characters');
+    await waitForText(panel, '[role="alert"]', 'Too long: 33 messages. The limit is 10');
+    expect(await panel.$eval('.compose button[type="submit"]', (b) => b.disabled)).toBe(true);
     await control(panel, 'button', 'Mark Done').click();
     await panel.waitForSelector(aria('textbox', 'Message'), { hidden: true });
     expect(await sentTo(server.url, customer)).toEqual([]);

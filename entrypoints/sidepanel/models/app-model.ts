@@ -14,6 +14,7 @@ import { createInteractionsModel } from './interactions-model';
 import { createMediaLinksModel } from './media-links-model';
 import { createNoticesModel } from './notices-model';
 import { createOffersModel } from './offers-model';
+import { createResponsesModel } from './responses-model';
 import { createSessionModel } from './session-model';
 import { createSessionWarningModel } from './session-warning-model';
 import { createSettingsModel } from './settings-model';
@@ -26,6 +27,7 @@ import { createWrapUpModel } from './wrapup-model';
 import { createTeamModel } from './team-model';
 import { createTransferModel } from './transfer-model';
 import { persistView } from './view-store';
+import { createSpellingModel } from './spelling-model';
 
 /** Every app-level model, fed by ONE subscription to the background. */
 export function createAppModel(link: BackgroundLink) {
@@ -64,6 +66,8 @@ export function createAppModel(link: BackgroundLink) {
     signedIn: () => (session.session.value === undefined ? undefined : session.session.value !== null),
     onLoaded: () => desk.viewRestored(),
   });
+  const spelling = createSpellingModel(settings);
+  const responses = createResponsesModel(link, session, settings);
 
   link.subscribe((message) =>
     batch(() => {
@@ -101,6 +105,8 @@ export function createAppModel(link: BackgroundLink) {
     contactActions,
     mediaLinks,
     textSize,
+    spelling,
+    responses,
   };
 }
 
