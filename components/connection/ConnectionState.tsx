@@ -1,10 +1,11 @@
+import type { TickingTime } from '../common/ticking-time';
 import { t } from '@/lib/i18n/t';
 import type { ConnectionInfo } from '@/lib/messaging/panel-port';
 import { secondsLeft } from '@/lib/time/format';
 
 interface Props {
   connection: ConnectionInfo;
-  now: number;
+  now: TickingTime;
   onReconnect: () => void;
 }
 
@@ -30,7 +31,7 @@ export function ConnectionState({ connection, now, onReconnect }: Props) {
   return (
     <div class={`connection ${connection.phase}`}>
       <span class="dot" aria-hidden="true" />
-      <span class="connection-text">{describe(connection, now)}</span>
+      <span class="connection-text">{describe(connection, now.value)}</span>
       {down && (
         <button type="button" class="button small" onClick={onReconnect}>
           {t('connection_reconnect')}

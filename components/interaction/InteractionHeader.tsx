@@ -1,3 +1,4 @@
+import type { TickingTime } from '../common/ticking-time';
 import { useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/t';
 import type { Interaction } from '@/lib/protocol';
@@ -6,7 +7,7 @@ import { ElapsedTime } from './ElapsedTime';
 
 interface Props {
   interaction: Interaction;
-  serverNow: number;
+  serverNow: TickingTime;
   headingId: string;
   locale?: string;
 }

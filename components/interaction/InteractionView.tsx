@@ -1,3 +1,4 @@
+import type { TickingTime } from '../common/ticking-time';
 import type { ComponentChildren } from 'preact';
 import type { Interaction } from '@/lib/protocol';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -9,7 +10,7 @@ import { InteractionHeader } from './InteractionHeader';
 
 interface Props {
   interaction: Interaction;
-  serverNow: number;
+  serverNow: TickingTime;
   locale: string;
   draft: string;
   busy: boolean;

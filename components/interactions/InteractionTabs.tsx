@@ -1,3 +1,4 @@
+import type { TickingTime } from '../common/ticking-time';
 import { useRef } from 'preact/hooks';
 import { t } from '@/lib/i18n/t';
 import type { Consultation, Interaction } from '@/lib/protocol';
@@ -16,11 +17,11 @@ interface Props {
   items: readonly DeskItem[];
   selectedKey: string | null;
   unread: Readonly<Record<string, number>>;
-  serverNow: number;
+  serverNow: TickingTime;
   onSelect: (key: string) => void;
 }
 
-function TabLabel({ item, serverNow }: { item: DeskItem; serverNow: number }) {
+function TabLabel({ item, serverNow }: { item: DeskItem; serverNow: TickingTime }) {
   if (item.kind === 'consultation') {
     const { customer } = item.consultation.summary;
     return (
@@ -31,7 +32,7 @@ function TabLabel({ item, serverNow }: { item: DeskItem; serverNow: number }) {
     );
   }
   const { customer, mode, ended, inactivityDeadline } = item.interaction;
-  const clock = inactivityDeadline !== undefined ? sessionClock(inactivityDeadline, serverNow) : undefined;
+  const clock = inactivityDeadline !== undefined ? sessionClock(inactivityDeadline, serverNow.value) : undefined;
   let sub = mode === 'page' ? t('interaction_mode_page') : t('interaction_mode_session');
   if (ended) sub = t('session_tab_ended');
   else if (clock?.warning) sub = t('session_time_left_short', formatDuration(clock.leftMs));

@@ -1,10 +1,11 @@
+import type { TickingTime } from '../common/ticking-time';
 import { t } from '@/lib/i18n/t';
 import type { Interaction } from '@/lib/protocol';
 import { SessionTimer } from './SessionTimer';
 
 interface Props {
   interaction: Interaction;
-  serverNow: number;
+  serverNow: TickingTime;
   /** Transfer and consult are off while a transfer waits, a consultation is open, or a command runs. */
   canTransfer: boolean;
   canConsult: boolean;

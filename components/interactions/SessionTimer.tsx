@@ -1,3 +1,4 @@
+import type { TickingTime } from '../common/ticking-time';
 import { t } from '@/lib/i18n/t';
 import { sessionClock } from '@/lib/session/timer';
 import { formatDuration } from '@/lib/time/format';
@@ -7,8 +8,8 @@ import { formatDuration } from '@/lib/time/format';
  * alert (announced once by screen readers: its text does not tick) next to the countdown. The
  * tone that goes with it is played by the panel's session-warning model, whichever tab is shown.
  */
-export function SessionTimer({ deadline, serverNow }: { deadline: number; serverNow: number }) {
-  const { leftMs, warning } = sessionClock(deadline, serverNow);
+export function SessionTimer({ deadline, serverNow }: { deadline: number; serverNow: TickingTime }) {
+  const { leftMs, warning } = sessionClock(deadline, serverNow.value);
   return (
     <div class={`session-timer${warning ? ' warning' : ''}`}>
       <span role="timer" class="session-left">

@@ -1,3 +1,4 @@
+import type { TickingTime } from '../common/ticking-time';
 import { t } from '@/lib/i18n/t';
 import type { Offer } from '@/lib/protocol';
 import { secondsLeft } from '@/lib/time/format';
@@ -6,7 +7,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 interface Props {
   offer: Offer;
   /** Server time now (offer deadlines are server times). */
-  serverNow: number;
+  serverNow: TickingTime;
   busy: boolean;
   error: string | undefined;
   onAccept: () => void;
@@ -22,7 +23,7 @@ function firstCustomerText(offer: Offer): string {
 export function OfferCard({ offer, serverNow, busy, error, onAccept, onReject }: Props) {
   const { customer } = offer.interaction;
   const who = customer.name ?? customer.phone;
-  const left = secondsLeft(offer.expiresAt, serverNow);
+  const left = secondsLeft(offer.expiresAt, serverNow.value);
   const titleId = `offer-${offer.interaction.id}`;
   return (
     <article class="card offer" aria-labelledby={titleId}>

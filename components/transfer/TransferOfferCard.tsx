@@ -1,3 +1,4 @@
+import type { TickingTime } from '../common/ticking-time';
 import { t } from '@/lib/i18n/t';
 import type { Offer } from '@/lib/protocol';
 import { secondsLeft } from '@/lib/time/format';
@@ -6,7 +7,7 @@ import { TranscriptPreviewEntry } from '../transcript/TranscriptPreviewEntry';
 
 interface Props {
   offer: Offer & { transfer: NonNullable<Offer['transfer']> };
-  serverNow: number;
+  serverNow: TickingTime;
   locale: string;
   selfId: string | undefined;
   busy: boolean;
@@ -26,7 +27,7 @@ export function TransferOfferCard({ offer, serverNow, locale, selfId, busy, erro
           {customer.name ?? customer.phone}
         </h2>
         {customer.name && <span class="offer-phone">{customer.phone}</span>}
-        <span class="offer-left">{t('offer_time_left', String(secondsLeft(offer.expiresAt, serverNow)))}</span>
+        <span class="offer-left">{t('offer_time_left', String(secondsLeft(offer.expiresAt, serverNow.value)))}</span>
       </header>
       <p class="transfer-from">{t('transfer_from', offer.transfer.from.name)}</p>
       <div class="transcript preview" role="log" aria-label={t('transfer_transcript_label')} tabIndex={0}>

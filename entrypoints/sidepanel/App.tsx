@@ -44,7 +44,7 @@ function Desk({ model, session }: { model: AppModel; session: SessionInfo }) {
           error={agent.statusError.value}
           onChange={(status) => void agent.setStatus(status)}
         />
-        <ConnectionState connection={connection.connection.value} now={clock.now.value} onReconnect={() => void connection.reconnect()} />
+        <ConnectionState connection={connection.connection.value} now={clock.now} onReconnect={() => void connection.reconnect()} />
         <ChannelStates channels={agent.channels.value} />
         <TextSizeControl percent={model.textSize.percent.value} onChange={(percent) => void model.textSize.set(percent)} />
       </div>

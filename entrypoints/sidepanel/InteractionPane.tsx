@@ -7,13 +7,14 @@ import { ErrorAlert } from '@/components/common/ErrorAlert';
 import type { DirectoryTarget, Interaction } from '@/lib/protocol';
 import { composeTools } from './compose-tools';
 import { completionBlockedReason, DetailsArea } from './DetailsArea';
+import type { TickingTime } from '@/components/common/ticking-time';
 import type { AppModel } from './models/app-model';
 import { ParticipantsArea } from './ParticipantsArea';
 
 interface Props {
   model: AppModel;
   interaction: Interaction;
-  serverNow: number;
+  serverNow: TickingTime;
   locale: string;
 }
 

@@ -91,7 +91,7 @@ export function ParticipantsArea({ model, interaction, locale }: { model: AppMod
         <>
           <ScheduleCallbackForm
             defaultPhone={contact?.phones[0] ?? interaction.customer.phone}
-            now={clock.now.value}
+            now={clock.now.peek()}
             busy={callbacks.busy.value.has(`schedule:${interaction.id}`)}
             onSchedule={(dueAt, phone, note) => void callbacks.schedule(interaction.id, dueAt, phone, note).then((ok) => ok && close())}
             onCancel={close}

@@ -13,8 +13,7 @@ import type { AppModel } from './models/app-model';
  * a hint when there is nothing.
  */
 export function WorkArea({ model, locale }: { model: AppModel; locale: string }) {
-  const { offers, agent, connection, clock, desk, warnings, callbacks } = model;
-  const serverNow = connection.serverNow(clock.now.value);
+  const { offers, agent, serverNow, desk, warnings, callbacks } = model;
   const offerList = offers.offers.value;
   const items = desk.items.value;
   const selected = desk.selected.value;

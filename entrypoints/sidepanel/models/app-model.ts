@@ -1,10 +1,11 @@
-import { batch, effect } from '@preact/signals';
+import { batch, computed, effect } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { historyStorage } from '@/lib/history-cache';
 import { dispositionLabel } from '@/lib/wrapup/rules';
 import type { BackgroundLink } from '../background-link';
 import { playWarningTone } from '../warning-tone';
 import { createAgentModel } from './agent-model';
+import type { TickingTime } from '@/components/common/ticking-time';
 import { createClockModel } from './clock-model';
 import { createConnectionModel } from './connection-model';
 import { createContactActionsModel } from './contact-actions-model';
@@ -36,6 +37,8 @@ export function createAppModel(link: BackgroundLink) {
   const settings = createSettingsModel();
   const connection = createConnectionModel(link);
   const agent = createAgentModel(link);
+  /** Server time, ticking: read only by the leaves that show a time (see TickingTime). */
+  const serverNow: TickingTime = computed(() => connection.serverNow(clock.now.value));
   const offers = createOffersModel(link, agent);
   const interactions = createInteractionsModel(link, agent);
   const notices = createNoticesModel(connection, agent);
@@ -85,6 +88,7 @@ export function createAppModel(link: BackgroundLink) {
 
   return {
     clock,
+    serverNow,
     session,
     settings,
     connection,
