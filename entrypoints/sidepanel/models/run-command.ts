@@ -1,3 +1,4 @@
+import { refusalText } from '@/lib/i18n/refusal';
 import { t } from '@/lib/i18n/t';
 import type { PanelReply } from '@/lib/messaging/panel-port';
 import type { Command } from '@/lib/protocol';
@@ -5,7 +6,7 @@ import type { BackgroundLink } from '../background-link';
 
 export type CommandOutcome = { ok: true; result?: Record<string, unknown> } | { ok: false; message: string };
 
-/** The text an agent reads for a refused request: the server's own message, or ours for local codes. */
+/** The text an agent reads for a refused request: ours for local codes, else the server's, localized. */
 export function describeFailure(reply: Extract<PanelReply, { ok: false }>): string {
   switch (reply.code) {
     case 'not_signed_in':
@@ -13,7 +14,7 @@ export function describeFailure(reply: Extract<PanelReply, { ok: false }>): stri
     case 'network':
       return t('error_network');
     default:
-      return reply.message || t('error_unknown');
+      return refusalText(reply.code, reply.message, t);
   }
 }
 
