@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { AgentClient } from './helpers/agent';
 import { shown, takeInteraction } from './helpers/contact-desk';
-import { PAGE_NUMBER, SESSION_NUMBER, startTestServer, tempDataDir, type TestServer } from './helpers/server';
+import { PAGE_NUMBER, SESSION_NUMBER, startTestServer, tempDataDir } from './helpers/server';
 import { freshPhone } from './helpers/simulator';
+import { useDesk } from './helpers/use-desk';
 
 const TZ = 'Europe/Paris';
 
 describe('callbacks', () => {
-  let server: TestServer;
-  let alice: AgentClient;
-  let bob: AgentClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    alice = await AgentClient.connect(server.url, 'alice');
-    bob = await AgentClient.connect(server.url, 'bob');
-    await alice.ok({ name: 'setStatus', status: 'ready' });
-  });
-  afterAll(async () => {
-    alice.close();
-    bob.close();
-    await server.close();
-  });
+  const desk = useDesk();
 
   it('offers the callback interaction to the agent who scheduled it, seconds later, with the note and the contact', async () => {
+    const { server, alice } = desk;
     const phone = freshPhone();
     const source = await takeInteraction(server.url, alice, phone, SESSION_NUMBER, 'Rappelez-moi dans un moment');
     const contactId = shown(alice, source).contact!.id;
@@ -53,6 +42,7 @@ describe('callbacks', () => {
   });
 
   it('goes to the queue when the agent is not available at that time', async () => {
+    const { server, alice, bob } = desk;
     const phone = freshPhone();
     const source = await takeInteraction(server.url, alice, phone, PAGE_NUMBER, 'Rappel svp');
     await alice.ok({ name: 'scheduleCallback', interactionId: source, dueAt: Date.now() + 800, timeZone: TZ, phone, note: 'Pour Bob si Alice est absente' });
@@ -74,6 +64,7 @@ describe('callbacks', () => {
   });
 
   it('moves and cancels a scheduled callback, only its owner, only while scheduled, only into the future', async () => {
+    const { server, alice, bob } = desk;
     const phone = freshPhone();
     const source = await takeInteraction(server.url, alice, phone, PAGE_NUMBER, 'Plus tard');
     const later = Date.now() + 3600_000;

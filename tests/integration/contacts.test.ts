@@ -1,27 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CommandOf } from '../../lib/protocol';
 import { AgentClient } from './helpers/agent';
 import { shown, takeInteraction } from './helpers/contact-desk';
 import { demoConfig, PAGE_NUMBER, SESSION_NUMBER, startTestServer, tempDataDir, type TestServer } from './helpers/server';
 import { freshPhone, textCentre } from './helpers/simulator';
+import { useDesk } from './helpers/use-desk';
 
 describe('contacts', () => {
-  let server: TestServer;
-  let alice: AgentClient;
-  let bob: AgentClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    alice = await AgentClient.connect(server.url, 'alice');
-    bob = await AgentClient.connect(server.url, 'bob');
-    await alice.ok({ name: 'setStatus', status: 'ready' });
-  });
-  afterAll(async () => {
-    alice.close();
-    bob.close();
-    await server.close();
-  });
+  const desk = useDesk();
 
   it('gives a number nobody knows an unknown contact, and the same one on its next interaction', async () => {
+    const { server, alice } = desk;
     const phone = freshPhone();
     const first = await takeInteraction(server.url, alice, phone, PAGE_NUMBER, 'Bonjour, premier message');
     const contact = shown(alice, first).contact!;
@@ -36,6 +25,7 @@ describe('contacts', () => {
   });
 
   it('shows a known contact with numbers, addresses and notes', async () => {
+    const { server, alice } = desk;
     const id = await takeInteraction(server.url, alice, '+33612345678', PAGE_NUMBER, 'Camille ici');
     expect(shown(alice, id).contact).toEqual({
       id: 'camille-lefebvre',
@@ -49,6 +39,7 @@ describe('contacts', () => {
   });
 
   it('lets an agent with contact.edit name an unknown contact, and refuses an agent without it', async () => {
+    const { server, alice, bob } = desk;
     const phone = freshPhone();
     const id = await takeInteraction(server.url, alice, phone, PAGE_NUMBER, 'Qui suis-je ?');
     const contactId = shown(alice, id).contact!.id;
@@ -83,6 +74,7 @@ describe('contacts', () => {
   });
 
   it('assigns an unknown contact’s interaction to a known contact: the history moves and the transcript says so', async () => {
+    const { server, alice, bob } = desk;
     const phone = freshPhone();
     const past = await takeInteraction(server.url, alice, phone, PAGE_NUMBER, 'Ma facture de mars est fausse');
     await alice.ok({ name: 'setNote', interactionId: past, note: 'Facture corrigée' });

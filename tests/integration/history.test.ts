@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentClient } from './helpers/agent';
+import { describe, expect, it } from 'vitest';
 import { shown, takeInteraction } from './helpers/contact-desk';
-import { PAGE_NUMBER, SESSION_NUMBER, startTestServer, type TestServer } from './helpers/server';
+import { PAGE_NUMBER, SESSION_NUMBER } from './helpers/server';
 import { freshPhone, textCentre } from './helpers/simulator';
+import { useDesk } from './helpers/use-desk';
 
 describe('contact history', () => {
-  let server: TestServer;
-  let alice: AgentClient;
-  let bob: AgentClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    alice = await AgentClient.connect(server.url, 'alice');
-    bob = await AgentClient.connect(server.url, 'bob');
-    await alice.ok({ name: 'setStatus', status: 'ready' });
-  });
-  afterAll(async () => {
-    alice.close();
-    bob.close();
-    await server.close();
-  });
+  const desk = useDesk();
 
   it('lists past interactions newest first with agent, disposition and note, counts, activities, and searches them', async () => {
+    const { server, alice } = desk;
     const phone = freshPhone();
     const first = await takeInteraction(server.url, alice, phone, PAGE_NUMBER, 'Ma facture de janvier');
     await alice.ok({ name: 'setNote', interactionId: first, note: 'Remboursement envoyé' });
@@ -72,6 +60,7 @@ describe('contact history', () => {
   });
 
   it('is refused to an agent who never handled the contact, and names bad queries', async () => {
+    const { server, alice, bob } = desk;
     const phone = freshPhone();
     const { interactionId } = await textCentre(server.url, phone, PAGE_NUMBER, 'Privé');
     await alice.waitForOffer(interactionId);

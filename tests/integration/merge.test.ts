@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TranscriptEntry } from '../../lib/protocol';
-import { AgentClient } from './helpers/agent';
 import { shown, takeInteraction } from './helpers/contact-desk';
-import { PAGE_NUMBER, SESSION_NUMBER, startTestServer, type TestServer } from './helpers/server';
+import { PAGE_NUMBER, SESSION_NUMBER } from './helpers/server';
 import { freshPhone, textCentre } from './helpers/simulator';
+import { useDesk } from './helpers/use-desk';
 
 const describeEntry = (e: TranscriptEntry) => (e.kind === 'message' ? e.text : `[${e.code} ${e.params.name ?? ''}]`);
 
 describe('merging interactions of one contact', () => {
-  let server: TestServer;
-  let alice: AgentClient;
-  let bob: AgentClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    alice = await AgentClient.connect(server.url, 'alice');
-    bob = await AgentClient.connect(server.url, 'bob');
-    await alice.ok({ name: 'setStatus', status: 'ready' });
-  });
-  afterAll(async () => {
-    alice.close();
-    bob.close();
-    await server.close();
-  });
+  const desk = useDesk();
 
   it('merges a page-mode SMS into a session: one transcript ordered by time, each entry with its source, the other closed as merged', async () => {
+    const { server, alice, bob } = desk;
     const phone = freshPhone();
     const session = await takeInteraction(server.url, alice, phone, SESSION_NUMBER, 'S1 session ouverte');
     const page = await takeInteraction(server.url, alice, phone, PAGE_NUMBER, 'P1 message page');
@@ -76,6 +64,7 @@ describe('merging interactions of one contact', () => {
   });
 
   it('merges a call the agent started into the SMS transcript at its time, once', async () => {
+    const { server, alice, bob } = desk;
     const phone = freshPhone();
     const sms = await takeInteraction(server.url, alice, phone, SESSION_NUMBER, 'Appelez-moi');
     const recorded = await alice.ok({ name: 'recordActivity', interactionId: sms, activity: 'call', target: phone, via: 'contact_menu' });
@@ -96,6 +85,7 @@ describe('merging interactions of one contact', () => {
   });
 
   it('refuses to merge interactions of different contacts, or one the agent does not handle', async () => {
+    const { server, alice } = desk;
     const mine = await takeInteraction(server.url, alice, freshPhone(), SESSION_NUMBER, 'Client A');
     const other = await takeInteraction(server.url, alice, freshPhone(), PAGE_NUMBER, 'Client B');
     expect(await alice.command({ name: 'mergeInteractions', interactionId: mine, source: { kind: 'interaction', interactionId: other } })).toMatchObject({

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AgentClient } from './helpers/agent';
 import { shown, takeInteraction } from './helpers/contact-desk';
-import { demoConfig, PAGE_NUMBER, SESSION_NUMBER, startTestServer, type TestServer } from './helpers/server';
+import { demoConfig, PAGE_NUMBER, SESSION_NUMBER, startTestServer } from './helpers/server';
 import { freshPhone, postJson, receivedBy } from './helpers/simulator';
+import { useDesk } from './helpers/use-desk';
 
 const CLAIMS_NUMBER = '+33186950003';
 
 describe('note, disposition and case data', () => {
-  let server: TestServer;
-  let alice: AgentClient;
-  let bob: AgentClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    alice = await AgentClient.connect(server.url, 'alice');
-    bob = await AgentClient.connect(server.url, 'bob');
-    await alice.ok({ name: 'setStatus', status: 'ready' });
-  });
-  afterAll(async () => {
-    alice.close();
-    bob.close();
-    await server.close();
-  });
+  const desk = useDesk();
 
   it('saves the note as it is typed, keeps the last words sent after the close, and shows it in the history', async () => {
+    const { server, alice, bob } = desk;
     const phone = freshPhone();
     const id = await takeInteraction(server.url, alice, phone, PAGE_NUMBER, 'Colis abîmé');
     const mark = alice.mark();
@@ -47,6 +36,7 @@ describe('note, disposition and case data', () => {
   });
 
   it('refuses Mark Done and a page-mode reply until a disposition is chosen where the queue requires one', async () => {
+    const { server, alice, bob } = desk;
     const phone = freshPhone();
     const id = await takeInteraction(server.url, alice, phone, CLAIMS_NUMBER, 'Sinistre dégât des eaux');
     expect(await alice.command({ name: 'markDone', interactionId: id })).toMatchObject({
@@ -86,6 +76,7 @@ describe('note, disposition and case data', () => {
   });
 
   it('builds case data from the number and the gateway, and lets agents change only the editable keys', async () => {
+    const { server, alice, bob } = desk;
     const phone = freshPhone();
     const posted = await postJson<{ interactionId: string }>(`${server.url}/api/simulator/messages`, {
       from: phone,

@@ -1,7 +1,8 @@
 import type { TextoConfig } from '../../../server/config';
 import type { AgentClient } from './agent';
+import { takeInteraction } from './contact-desk';
 import { SESSION_NUMBER } from './server';
-import { freshPhone, textCentre } from './simulator';
+import { freshPhone } from './simulator';
 
 /** A third demo agent (password "texto-demo"), for queues with more than one colleague. */
 export function addCarol(config: TextoConfig): void {
@@ -12,9 +13,7 @@ export function addCarol(config: TextoConfig): void {
 /** A fresh customer texts `centre`; `agent` (Ready) gets the offer and accepts it. */
 export async function acceptNewCustomer(base: string, agent: AgentClient, text: string, centre = SESSION_NUMBER) {
   const phone = freshPhone();
-  const { interactionId } = await textCentre(base, phone, centre, text);
-  await agent.waitForOffer(interactionId);
-  await agent.ok({ name: 'accept', interactionId });
+  const interactionId = await takeInteraction(base, agent, phone, centre, text);
   return { phone, interactionId };
 }
 
