@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { detectEntities, type Entity } from '../../lib/entities/detect';
 import { describeLink } from '../../lib/links/display';
 import { HOSTILE_URLS } from '../fixtures/hostile-urls';
+import { installEnglishMessages } from './support/english-messages';
 
-// Node has no `browser.i18n`: this stands in for it over the real English messages file, with
-// the browser's `$1` substitution, so the component renders the sentences agents will read.
-type Messages = Record<string, { message: string }>;
-const english = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Messages;
-(globalThis as { chrome?: unknown }).chrome = {
-  i18n: {
-    getMessage: (key: string, substitutions: string[] = []) =>
-      english[key]?.message.replace(/\$(\d)/g, (_whole, index: string) => substitutions[Number(index) - 1] ?? '') ?? '',
-  },
-};
+installEnglishMessages();
 const { MessageText } = await import('../../components/transcript/MessageText');
 
 const ignore = () => undefined;

@@ -1,16 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MessageEntry, SystemEntry } from '../../lib/protocol';
+import { installEnglishMessages } from './support/english-messages';
 
-// Node has no `browser.i18n`: the real English messages file stands in, with `$1` substitution.
-type Messages = Record<string, { message: string }>;
-const english = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Messages;
-(globalThis as { chrome?: unknown }).chrome = {
-  i18n: {
-    getMessage: (key: string, substitutions: string[] = []) =>
-      english[key]?.message.replace(/\$(\d)/g, (_whole, index: string) => substitutions[Number(index) - 1] ?? '') ?? '',
-  },
-};
+installEnglishMessages();
 const { copyLineOf, systemText } = await import('../../components/transcript/entry-text');
 
 const system = (code: SystemEntry['code'], params: Record<string, string>): SystemEntry => ({ kind: 'system', id: 's', at: 0, code, params });
