@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent } from '../../lib/agent-state/reduce';
 import type { AgentState, Consultation, Interaction, TransferStatus } from '../../lib/protocol';
+import { consultationWith, interactionWith } from './support/agent-state';
 
-const interaction = (id: string, extra: Partial<Interaction> = {}): Interaction => ({
-  id,
-  mode: 'session',
-  channel: 'sms',
-  customer: { phone: '+33612345678' },
-  centreNumber: '+33186950002',
-  queue: 'general',
-  createdAt: 1,
-  acceptedAt: 2,
-  transcript: [],
-  ...extra,
-});
+const interaction = (id: string, extra: Partial<Interaction> = {}): Interaction => interactionWith(id, { acceptedAt: 2, ...extra });
 
-const consultation = (id: string, interactionId = 'i1'): Consultation => ({
-  id,
-  interactionId,
-  host: { agentId: 'alice', name: 'Alice Martin' },
-  guest: { agentId: 'bob', name: 'Bob Durand' },
-  startedAt: 5,
-  summary: { customer: { phone: '+33612345678' }, mode: 'session', queue: 'general', createdAt: 1, excerpt: [] },
-  messages: [],
-});
+const consultation = (id: string, interactionId = 'i1'): Consultation =>
+  consultationWith(id, interactionId, { agentId: 'alice', name: 'Alice Martin' }, { agentId: 'bob', name: 'Bob Durand' }, 5);
 
 const base = (extra: Partial<AgentState> = {}): AgentState => ({
   agent: { id: 'alice', username: 'alice', name: 'Alice Martin' },

@@ -1,32 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { countUnread, markRead, pruneUnread, totalUnread, unreadKeyOf } from '../../lib/agent-state/unread';
-import type { AgentEvent, AgentState, Consultation, Interaction, MessageEntry } from '../../lib/protocol';
+import type { AgentEvent, AgentState, Consultation, MessageEntry } from '../../lib/protocol';
+import { consultationWith, interactionWith } from './support/agent-state';
 
-const interaction = (id: string): Interaction => ({
-  id,
-  mode: 'session',
-  channel: 'sms',
-  customer: { phone: '+33612345678' },
-  centreNumber: '+33186950002',
-  queue: 'general',
-  createdAt: 1,
-  transcript: [],
-});
-const consultation = (id: string, interactionId: string, host: string, guest: string): Consultation => ({
-  id,
-  interactionId,
-  host: { agentId: host, name: host },
-  guest: { agentId: guest, name: guest },
-  startedAt: 1,
-  summary: { customer: { phone: '+33612345678' }, mode: 'session', queue: 'general', createdAt: 1, excerpt: [] },
-  messages: [],
-});
+const consultation = (id: string, interactionId: string, host: string, guest: string): Consultation =>
+  consultationWith(id, interactionId, { agentId: host, name: host }, { agentId: guest, name: guest });
 const state: AgentState = {
   agent: { id: 'alice', username: 'alice', name: 'Alice' },
   status: 'ready',
   channels: [],
   offers: [],
-  interactions: [interaction('i1'), interaction('i2')],
+  interactions: [interactionWith('i1'), interactionWith('i2')],
   consultations: [consultation('hosted', 'i1', 'alice', 'bob'), consultation('guest', 'i9', 'carol', 'alice')],
 };
 const message = (direction: 'in' | 'out', id = 'e1'): MessageEntry => ({
