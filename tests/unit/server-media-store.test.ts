@@ -1,19 +1,14 @@
 import { readdir, readFile, stat, utimes, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashMedia, MediaStore } from '../../server/media/store';
-import { fixture, tempDataDir } from '../fixtures/media/load';
+import { describe, expect, it } from 'vitest';
+import { hashMedia } from '../../server/media/store';
+import { fixture } from '../fixtures/media/load';
+import { useMediaStore } from './support/media-store';
 
 const png = fixture('screenshot.png');
 const image = { bytes: png, contentType: 'image/png' as const, width: 640, height: 160 };
 
-let data: Awaited<ReturnType<typeof tempDataDir>>;
-let store: MediaStore;
-beforeEach(async () => {
-  data = await tempDataDir();
-  store = new MediaStore(data.dir);
-});
-afterEach(() => data.remove());
+const media = useMediaStore();
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -22,6 +17,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 describe('MediaStore: each file stored once, by its SHA-256', () => {
   it('stores under media/ab/abcdef… and returns what it stored', async () => {
+    const { store, data } = media;
     const stored = await store.put(image);
     const hash = hashMedia(png);
     expect(stored).toEqual({ hash, contentType: 'image/png', bytes: png.length, width: 640, height: 160, created: true });
@@ -31,6 +27,7 @@ describe('MediaStore: each file stored once, by its SHA-256', () => {
   });
 
   it('does not write the same bytes a second time', async () => {
+    const { store, data } = media;
     const first = await store.put(image);
     const path = store.pathOf(first.hash, 'full');
     const before = await stat(path);
@@ -41,6 +38,7 @@ describe('MediaStore: each file stored once, by its SHA-256', () => {
   });
 
   it('stores the same bytes once even when two messages carry them at the same moment', async () => {
+    const { store, data } = media;
     const results = await Promise.all(Array.from({ length: 8 }, () => store.put(image)));
     expect(new Set(results.map((r) => r.hash)).size).toBe(1);
     const files = await filesUnder(join(data.dir, 'media'));
@@ -48,6 +46,7 @@ describe('MediaStore: each file stored once, by its SHA-256', () => {
   });
 
   it('reads a file back as a stream with its size and sniffed type', async () => {
+    const { store } = media;
     const { hash } = await store.put(image);
     const file = await store.open(hash, 'full');
     expect(file).toMatchObject({ size: png.length, contentType: 'image/png' });
@@ -57,6 +56,7 @@ describe('MediaStore: each file stored once, by its SHA-256', () => {
   });
 
   it('keeps thumbnails apart, keyed by the original hash', async () => {
+    const { store } = media;
     const { hash } = await store.put(image);
     const thumb = { bytes: fixture('lossless.webp'), contentType: 'image/webp' as const, width: 90, height: 30 };
     expect(await store.putThumbnail(hash, thumb)).toEqual({ created: true });
@@ -66,6 +66,7 @@ describe('MediaStore: each file stored once, by its SHA-256', () => {
   });
 
   it('answers null for absent files and for anything that is not a hash (no path tricks)', async () => {
+    const { store } = media;
     expect(await store.open('a'.repeat(64), 'full')).toBeNull();
     expect(await store.open('../../etc/passwd', 'full')).toBeNull();
     expect(await store.has('../..', 'full')).toBe(false);
@@ -73,6 +74,7 @@ describe('MediaStore: each file stored once, by its SHA-256', () => {
   });
 
   it('leaves no temp file behind, and sweeps old ones a crash left', async () => {
+    const { store, data } = media;
     await store.put(image);
     const temp = join(data.dir, 'media', 'tmp');
     expect(await readdir(temp)).toEqual([]);
@@ -86,6 +88,7 @@ describe('MediaStore: each file stored once, by its SHA-256', () => {
   });
 
   it('refuses to serve a stored file that was replaced by something else', async () => {
+    const { store } = media;
     const { hash } = await store.put(image);
     await writeFile(store.pathOf(hash, 'full'), '<html>swapped</html>');
     await expect(store.open(hash, 'full')).rejects.toThrow('is not an allowed image');

@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestMedia } from '../../server/media/ingest';
-import { MediaStore } from '../../server/media/store';
 import { makeThumbnail, UndecodableImageError } from '../../server/media/thumbnail';
 import { ensureThumbnail } from '../../server/media/thumbnail-cache';
-import { fixture, part, tempDataDir } from '../fixtures/media/load';
+import { fixture, part } from '../fixtures/media/load';
+import { useMediaStore } from './support/media-store';
 
 /** The colour at (x, y) of an encoded image, decoded by the same library. */
 async function colourAt(bytes: Uint8Array, x: number, y: number): Promise<number[]> {
@@ -65,15 +65,10 @@ describe('makeThumbnail', () => {
 });
 
 describe('ingestMedia and the thumbnail cache', () => {
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
-  let store: MediaStore;
-  beforeEach(async () => {
-    data = await tempDataDir();
-    store = new MediaStore(data.dir);
-  });
-  afterEach(() => data.remove());
+  const media = useMediaStore();
 
   it('stores each accepted file and its thumbnail, and refuses the rest with reasons', async () => {
+    const { store } = media;
     const result = await ingestMedia(
       [
         part(fixture('photo-rotated.jpg'), 'image/jpeg', 'IMG_1.jpg'),
@@ -104,6 +99,7 @@ describe('ingestMedia and the thumbnail cache', () => {
   });
 
   it('describes bytes stored by an earlier message without a new thumbnail', async () => {
+    const { store } = media;
     const parts = [part(fixture('sticker.webp'), 'image/webp')];
     const first = await ingestMedia(parts, store);
     const thumbPath = store.pathOf(first.media[0]!.hash, 'thumb');
@@ -114,6 +110,7 @@ describe('ingestMedia and the thumbnail cache', () => {
   });
 
   it('makes a missing thumbnail once, and leaves an existing one untouched', async () => {
+    const { store } = media;
     const { hash } = await store.put({ bytes: fixture('sticker.webp'), contentType: 'image/webp', width: 500, height: 200 });
     expect(await store.has(hash, 'thumb')).toBe(false);
     const together = await Promise.all([ensureThumbnail(store, hash), ensureThumbnail(store, hash)]);
