@@ -1,8 +1,8 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useChrome } from './support/chrome';
 import { acceptOffer, aria, control, signInAndGoReady } from './support/panel';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 import { customerTexts } from './support/simulator';
 
 const CONTROL_ROLES = new Set(['button', 'link', 'tab', 'menuitem', 'checkbox', 'radio', 'textbox', 'combobox', 'searchbox', 'spinbutton', 'slider']);
@@ -54,13 +54,7 @@ async function namesThatDifferFromLabels(panel: Page): Promise<{ checked: number
 }
 
 describe('accessible names in the Chromium side panel', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useTestServer();
   const chrome = useChrome();
 
   it('every visible control is named by its visible label, at sign-in and with an interaction open', async () => {

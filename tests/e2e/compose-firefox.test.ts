@@ -1,37 +1,15 @@
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension } from '../../scripts/browser';
-import { acceptOffer, control, signInAndGoReady } from './support/panel';
-import { startTestServer, type TestServer } from './support/server';
-import { customerTexts, eventually, SESSION_NUMBER } from './support/simulator';
-
-/** The e2e build opens sidepanel.html in a tab itself (BiDi will not navigate to moz-extension://). */
-async function findPanelTab(browser: Browser): Promise<Page> {
-  return eventually('the Texto panel tab', async () => {
-    for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://') && href.endsWith('/sidepanel.html')) return page;
-    }
-    return undefined;
-  });
-}
+import { describe, expect, it } from 'vitest';
+import { useFirefox } from './support/firefox';
+import { acceptOffer, control } from './support/panel';
+import { useTestServer } from './support/server';
+import { customerTexts, SESSION_NUMBER } from './support/simulator';
 
 describe('the message box in Firefox (MV2 build)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ({ browser } = await launchFirefoxWithExtension({ headless: true }));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const server = useTestServer();
+  const firefox = useFirefox();
 
   it('spell checks in its worker, suggests from the keyboard, expands a shortcut and inserts from the library', async () => {
-    const panel = await findPanelTab(browser);
-    await panel.bringToFront();
-    await signInAndGoReady(panel, server.url, 'bob');
+    const panel = await firefox.openPanel(server.url, 'bob');
     await customerTexts(server.url, { from: '+33612345678', to: SESSION_NUMBER, text: 'Bonjour depuis Firefox' });
     await acceptOffer(panel, 'Bonjour depuis Firefox');
     await control(panel, 'textbox', 'Message').click();

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useChrome } from './support/chrome';
 import { acceptOffer, aria, control, CONNECTION, NOTICES, offerShowing, signInAndGoReady, waitForText } from './support/panel';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 import { customerTexts, eventually, newCustomerPhone, sentTo, setChannel } from './support/simulator';
 
 describe('connection and channel trouble, as the agent sees it', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    // A data directory on disk: the server restarts on it and keeps everything.
-    server = await startTestServer({ persistent: true });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  // A data directory on disk: the server restarts on it and keeps everything.
+  const server = useTestServer({ persistent: true });
   const chrome = useChrome();
 
   it('a server restart shows reconnecting, the reply typed meanwhile is delivered, and a text sent meanwhile appears', async () => {

@@ -1,43 +1,21 @@
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension } from '../../scripts/browser';
+import { describe, expect, it } from 'vitest';
 import { fixture } from '../fixtures/media/load';
-import { acceptOffer, aria, control, signInAndGoReady, TRANSCRIPT, waitForText } from './support/panel';
-import { startTestServer, type TestServer } from './support/server';
-import { customerSendsMms, eventually, newCustomerPhone } from './support/simulator';
-
-/** The e2e build opens sidepanel.html in a tab (see firefox.test.ts); found by its location. */
-async function findPanelTab(browser: Browser): Promise<Page> {
-  return eventually('the Texto panel tab', async () => {
-    for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://') && href.endsWith('/sidepanel.html')) return page;
-    }
-    return undefined;
-  });
-}
+import { useFirefox } from './support/firefox';
+import { acceptOffer, aria, control, TRANSCRIPT, waitForText } from './support/panel';
+import { useTestServer } from './support/server';
+import { customerSendsMms, newCustomerPhone } from './support/simulator';
 
 describe('Firefox (MV2 build): the transcript', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer({
-      configure: (config) => {
-        // A CRM page on a closed loopback port: the tab it opens is not what this test checks.
-        config.dialer = { kind: 'template', template: 'http://127.0.0.1:9/call?to={number}' };
-      },
-    });
-    ({ browser } = await launchFirefoxWithExtension({ headless: true }));
+  const server = useTestServer({
+    configure: (config) => {
+      // A CRM page on a closed loopback port: the tab it opens is not what this test checks.
+      config.dialer = { kind: 'template', template: 'http://127.0.0.1:9/call?to={number}' };
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const firefox = useFirefox();
 
   it('shows an MMS thumbnail and its full view, the link and the number, and records a call', async () => {
-    const panel = await findPanelTab(browser);
-    await panel.bringToFront();
-    await signInAndGoReady(panel, server.url, 'alice');
+    const panel = await firefox.openPanel(server.url, 'alice');
     const text = 'Photo jointe, détails sur https://example.com/colis et au 06 12 34 56 78';
     await customerSendsMms(server.url, {
       from: newCustomerPhone(),

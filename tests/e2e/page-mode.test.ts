@@ -1,18 +1,12 @@
 import { TargetType } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useChrome } from './support/chrome';
 import { acceptOffer, aria, control, offerShowing, signIn, signInAndGoReady, textOf, TRANSCRIPT, waitForText } from './support/panel';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 import { customerTexts, eventually, newCustomerPhone, sentTo } from './support/simulator';
 
 describe('page-mode SMS in the Chromium side panel', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useTestServer();
   const chrome = useChrome();
 
   it('a customer texts, the agent accepts, reads it, replies, and the customer receives the reply', async () => {

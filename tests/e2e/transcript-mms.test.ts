@@ -1,9 +1,9 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixture } from '../fixtures/media/load';
 import { useChrome } from './support/chrome';
 import { acceptOffer, aria, control, signInAndGoReady, TRANSCRIPT, waitForText } from './support/panel';
-import { startTestServer, type TestServer } from './support/server';
+import { useTestServer } from './support/server';
 import { customerSendsMms, newCustomerPhone } from './support/simulator';
 
 const base64 = (name: string) => fixture(name).toString('base64');
@@ -25,13 +25,7 @@ async function imageLoaded(panel: Page, scope: string, name: string): Promise<vo
 }
 
 describe('MMS in the Chromium side panel', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useTestServer();
   const chrome = useChrome();
 
   async function receiveMms(username: string): Promise<Page> {
@@ -109,13 +103,7 @@ describe('MMS in the Chromium side panel', () => {
 });
 
 describe('the phone simulator page', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useTestServer();
   const chrome = useChrome();
 
   it('attaches several pictures to a text and says which the centre refused', async () => {

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer } from '../../../server/app';
 import { DEMO_CONFIG_PATH, loadConfigFile, type TextoConfig } from '../../../server/config';
 import type { Db } from '../../../server/db/db';
@@ -62,5 +63,36 @@ export async function startTestServer(
       running = null;
       if (options.persistent) rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Registers beforeAll/afterAll in the calling describe block (or file): one server for its tests.
+ * The answer stands for that server: read its `url` or call its methods inside tests and hooks,
+ * not while the block is being declared (the server starts in beforeAll).
+ */
+export function useTestServer(options: Parameters<typeof startTestServer>[0] = {}): TestServer {
+  let running: TestServer | undefined;
+  beforeAll(async () => {
+    running = await startTestServer(options);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  const current = () => {
+    if (!running) throw new Error('the server is not started: read it inside a test');
+    return running;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get port() {
+      return current().port;
+    },
+    db: () => current().db(),
+    stop: () => current().stop(),
+    restart: () => current().restart(),
+    close: () => current().close(),
   };
 }
