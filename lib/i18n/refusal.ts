@@ -9,6 +9,7 @@ const LEAD: Partial<Record<PanelErrorCode, MessageKey>> = {
   forbidden: 'refusal_forbidden',
   conflict: 'refusal_conflict',
   too_large: 'refusal_too_large',
+  too_many_attempts: 'refusal_too_many_attempts',
   unavailable: 'refusal_unavailable',
   unauthorized: 'refusal_unauthorized',
   internal: 'refusal_internal',

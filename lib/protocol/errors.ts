@@ -14,6 +14,7 @@ export const ErrorCode = v.picklist([
   'forbidden', // exists, but not this agent's to act on
   'conflict', // the state has moved on (offer already expired, interaction closed…)
   'too_large', // body or frame over the size limit
+  'too_many_attempts', // sign-in refused for a while after repeated wrong passwords
   'unavailable', // a channel or gateway is down
   'internal', // a bug on the server; the message says it was logged
 ]);

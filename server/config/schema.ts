@@ -40,6 +40,12 @@ const EventsSection = v.strictObject({
 
 const AuthSection = v.strictObject({
   tokenLifetimeDays: v.optional(int(1, 365), 30),
+  /** Wrong passwords in a row (one username, one address) before sign-in makes that pair wait… */
+  freeSignInAttempts: v.optional(int(1, 100), 5),
+  /** …this long, doubling with each further wrong password… */
+  signInLockSeconds: v.optional(int(1, 3600), 30),
+  /** …up to this. */
+  maxSignInLockSeconds: v.optional(int(1, 24 * 3600), 900),
 });
 
 const SimulatorSection = v.strictObject({

@@ -1,21 +1,40 @@
 import { CloseCode, SignInRequest, type SignInResponse } from '../../lib/protocol';
 import { signIn } from '../auth/sign-in';
+import { SignInThrottle, throttleKey } from '../auth/sign-in-throttle';
 import { hashToken, revokeToken } from '../auth/tokens';
 import { setAgentStatus } from '../commands/status';
 import type { ServerContext } from '../context';
+import { DomainError } from '../domain/errors';
 import { runWork } from '../domain/work';
 import { readJsonBody } from './body';
 import { HttpError, sendJson, sendNoContent } from './respond';
 import type { Route } from './router';
 
 export function authRoutes(ctx: ServerContext): Route[] {
+  const { freeSignInAttempts, signInLockSeconds, maxSignInLockSeconds } = ctx.config.auth;
+  const throttle = new SignInThrottle({ freeAttempts: freeSignInAttempts, lockSeconds: signInLockSeconds, maxLockSeconds: maxSignInLockSeconds });
   return [
     {
       path: '/api/auth/sign-in',
       cors: true,
       async POST(req, res) {
         const body = await readJsonBody(req, SignInRequest);
-        const response: SignInResponse = await signIn(ctx, body.username, body.password);
+        const key = throttleKey(body.username, req.socket.remoteAddress);
+        const wait = throttle.waitSeconds(key, Date.now());
+        if (wait > 0) {
+          // The password is not even checked while the pair waits: guessing gains nothing.
+          throw new HttpError('too_many_attempts', `Too many wrong passwords for this username. Wait ${wait} s, then sign in again.`, undefined, {
+            'Retry-After': String(wait),
+          });
+        }
+        let response: SignInResponse;
+        try {
+          response = await signIn(ctx, body.username, body.password);
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'unauthorized') throttle.failed(key, Date.now());
+          throw error;
+        }
+        throttle.succeeded(key);
         sendJson(res, 200, response);
       },
     },

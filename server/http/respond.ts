@@ -11,6 +11,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  too_many_attempts: 429,
   unavailable: 503,
   internal: 500,
 };

@@ -137,6 +137,18 @@ describe('page-mode SMS in the Chromium side panel', () => {
 
     await signIn(panel, 'javascript:alert(1)', 'alice', 'texto-demo');
     await waitForText(panel, '[role="alert"]', 'The server address is not valid');
+
+    // Guessing is slowed down: after five wrong passwords from this machine the username must wait (demo: 30 s).
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const guess = await fetch(`${server.url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'mallory', password: `guess ${attempt}` }),
+      });
+      expect(guess.status).toBe(401);
+    }
+    await signIn(panel, server.url, 'mallory', 'texto-demo');
+    await waitForText(panel, '[role="alert"]', 'Too many wrong passwords for this username. Wait 30 s, then sign in again.');
   });
 
   it('the agent stays signed in when the panel is closed and reopened, and after the service worker stops', async () => {

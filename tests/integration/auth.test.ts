@@ -50,6 +50,31 @@ describe('sign-in', () => {
   });
 });
 
+describe('repeated wrong passwords', () => {
+  it('make that username wait with 429 and Retry-After, without checking the password, and a right one then clears the count', async () => {
+    const strict = await startTestServer({
+      config: demoConfig((c) => Object.assign(c.auth, { freeSignInAttempts: 2, signInLockSeconds: 1, maxSignInLockSeconds: 1 })),
+    });
+    try {
+      const url = `${strict.url}/api/auth/sign-in`;
+      for (let i = 0; i < 2; i++) expect((await postJson(url, { username: 'alice', password: 'guess' })).status).toBe(401);
+      const locked = await postJson(url, { username: 'alice', password: 'texto-demo' });
+      expect(locked.status).toBe(429);
+      expect(locked.headers.get('retry-after')).toBe('1');
+      expect(locked.body).toEqual({ error: { code: 'too_many_attempts', message: 'Too many wrong passwords for this username. Wait 1 s, then sign in again.' } });
+      // Another agent on the same machine is not held up.
+      expect((await postJson(url, { username: 'bob', password: 'texto-demo' })).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect((await postJson(url, { username: 'alice', password: 'texto-demo' })).status).toBe(200);
+      // The right password cleared the count: one more mistake is free again.
+      expect((await postJson(url, { username: 'alice', password: 'guess' })).status).toBe(401);
+      expect((await postJson(url, { username: 'alice', password: 'texto-demo' })).status).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
 describe('sign-out', () => {
   it('revokes the token, sets the agent Not Ready, gives its offers to others and closes its sockets', async () => {
     const alice = await AgentClient.connect(server.url, 'alice');

@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals';
+import { refusalText } from '@/lib/i18n/refusal';
 import { t } from '@/lib/i18n/t';
 import type { BackgroundMessage, PanelReply, SessionInfo } from '@/lib/messaging/panel-port';
 import type { BackgroundLink } from '../background-link';
@@ -16,6 +17,8 @@ function signInErrorText(reply: Extract<PanelReply, { ok: false }>, server: stri
       return t('signin_error_url');
     case 'bad_request':
       return t('signin_error_missing');
+    case 'too_many_attempts':
+      return refusalText(reply.code, reply.message, t);
     default:
       return t('signin_error_other', reply.message);
   }
