@@ -2,6 +2,7 @@ import type { TickingTime } from '../common/ticking-time';
 import { t } from '@/lib/i18n/t';
 import type { Offer } from '@/lib/protocol';
 import { secondsLeft } from '@/lib/time/format';
+import { offerPreview } from '@/lib/transcript/offer-preview';
 import { ErrorAlert } from '../common/ErrorAlert';
 
 interface Props {
@@ -12,11 +13,6 @@ interface Props {
   error: string | undefined;
   onAccept: () => void;
   onReject: () => void;
-}
-
-function firstCustomerText(offer: Offer): string {
-  const first = offer.interaction.transcript.find((entry) => entry.kind === 'message' && entry.direction === 'in');
-  return first?.kind === 'message' ? first.text : '';
 }
 
 /** An incoming SMS waiting for the agent: who, what they wrote first, time left, Accept / Reject. */
@@ -37,7 +33,7 @@ export function OfferCard({ offer, serverNow, busy, error, onAccept, onReject }:
         </span>
       </header>
       <p class="offer-text" dir="auto">
-        {firstCustomerText(offer)}
+        {offerPreview(offer.interaction, t)}
       </p>
       <ErrorAlert message={error} />
       <div class="actions">

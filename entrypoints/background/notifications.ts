@@ -44,7 +44,7 @@ export function syncOfferNotifications(offers: readonly Offer[], notified: reado
   for (const offer of offers) {
     const id = offer.interaction.id;
     if (notified.includes(id)) continue;
-    const text = offerNotificationText(offer);
+    const text = offerNotificationText(offer, t);
     void browser.notifications
       .create(OFFER_NOTIFICATION_PREFIX + id, {
         type: 'basic',

@@ -1,4 +1,6 @@
+import type { Translate } from '@/lib/i18n/t';
 import type { Offer } from '@/lib/protocol';
+import { offerPreview } from '../../lib/transcript/offer-preview';
 
 // What a system notification says about an offer, and what its buttons mean. Pure, so that the
 // wording and the button mapping are tested without a browser.
@@ -10,13 +12,6 @@ const MAX_BODY = 200;
 export const OFFER_BUTTONS = ['accept', 'reject'] as const;
 export type OfferAnswer = (typeof OFFER_BUTTONS)[number];
 
-function firstCustomerText(offer: Offer): string {
-  for (const entry of offer.interaction.transcript) {
-    if (entry.kind === 'message' && entry.direction === 'in') return entry.text;
-  }
-  return '';
-}
-
 export interface OfferNotificationText {
   /** Localized: (key, substitution). */
   title: ['notification_offer_title' | 'transfer_notification_title', ...string[]];
@@ -24,10 +19,10 @@ export interface OfferNotificationText {
 }
 
 /** A new SMS names the customer; a transfer also names the colleague who sends it. */
-export function offerNotificationText(offer: Offer): OfferNotificationText {
+export function offerNotificationText(offer: Offer, translate: Translate): OfferNotificationText {
   const { customer } = offer.interaction;
   const who = customer.name ? `${customer.name} (${customer.phone})` : customer.phone;
-  const text = firstCustomerText(offer);
+  const text = offerPreview(offer.interaction, translate);
   const message = text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}…` : text;
   return {
     title: offer.transfer ? ['transfer_notification_title', offer.transfer.from.name, who] : ['notification_offer_title', who],

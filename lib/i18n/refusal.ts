@@ -1,7 +1,5 @@
 import type { PanelErrorCode } from '../messaging/panel-port';
-import type { MessageKey } from './t';
-
-type Translate = (key: MessageKey, ...substitutions: string[]) => string;
+import type { MessageKey, Translate } from './t';
 
 const LEAD: Partial<Record<PanelErrorCode, MessageKey>> = {
   bad_request: 'refusal_bad_request',

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../fixtures/media/load';
 import { useChrome } from './support/chrome';
-import { acceptOffer, aria, control, signInAndGoReady, TRANSCRIPT, waitForText } from './support/panel';
+import { acceptOffer, aria, control, offerShowing, signInAndGoReady, TRANSCRIPT, waitForText } from './support/panel';
 import { useTestServer } from './support/server';
 import { customerSendsMms, newCustomerPhone } from './support/simulator';
 
@@ -99,6 +99,13 @@ describe('MMS in the Chromium side panel', () => {
     await panel.waitForSelector('dialog[open]', { hidden: true });
     await control(panel, 'button', 'Options').click();
     expect(await panel.$$eval('[role="menu"] [role="menuitem"]', (nodes) => nodes.map((n) => n.textContent))).toEqual(['Open']);
+    await panel.keyboard.press('Escape');
+
+    // An MMS with a picture and no text is offered as such, not as an empty message.
+    const customer = newCustomerPhone();
+    await customerSendsMms(server.url, { from: customer, text: '', media: [IMAGES[0]!] });
+    const offer = await offerShowing(panel, customer);
+    expect(await offer.$eval('.offer-text', (p) => p.textContent)).toBe('1 picture');
   });
 });
 

@@ -1,16 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { refusalText } from '../../lib/i18n/refusal';
-import type { MessageKey } from '../../lib/i18n/t';
-
-/** The browser's getMessage over a real messages file, with its `$1` substitution. */
-function translator(lang: 'en' | 'fr') {
-  const messages = JSON.parse(readFileSync(new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Record<
-    string,
-    { message: string }
-  >;
-  return (key: MessageKey, ...subs: string[]) => messages[key]!.message.replace(/\$(\d)/g, (_all, i: string) => subs[Number(i) - 1] ?? '');
-}
+import { translator } from './support/messages';
 
 describe('a server refusal as the agent reads it', () => {
   it('is the server’s precise message in the English UI', () => {

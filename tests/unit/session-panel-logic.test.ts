@@ -3,6 +3,8 @@ import { formatSilence, partyOf, systemEntryText } from '../../components/transc
 import { offerAnswerOf, offerNotificationText, OFFER_NOTIFICATION_PREFIX } from '../../entrypoints/background/offer-notification';
 import type { Offer, SystemEntry, TranscriptEntry } from '../../lib/protocol';
 import { newlyWarned, sessionClock } from '../../lib/session/timer';
+import { offerPreview } from '../../lib/transcript/offer-preview';
+import { translator } from './support/messages';
 
 const system = (code: SystemEntry['code'], params: Record<string, string>): SystemEntry => ({ kind: 'system', id: 's', at: 1, code, params });
 
@@ -77,14 +79,28 @@ describe('offer notifications', () => {
   });
 
   it('names the customer, and the colleague for a transfer; cuts a long text', () => {
-    const plain = offerNotificationText(offer());
+    const plain = offerNotificationText(offer(), translator('en'));
     expect(plain.title).toEqual(['notification_offer_title', 'Camille (+33612345678)']);
     expect(plain.message).toHaveLength(201);
-    expect(offerNotificationText(offer({ id: 't', from: { agentId: 'bob', name: 'Bob Durand' } })).title).toEqual([
+    expect(offerNotificationText(offer({ id: 't', from: { agentId: 'bob', name: 'Bob Durand' } }), translator('en')).title).toEqual([
       'transfer_notification_title',
       'Bob Durand',
       'Camille (+33612345678)',
     ]);
+  });
+
+  it('announces the pictures of an MMS, so that one with pictures only is not an empty message', () => {
+    const picture = { id: 'a'.repeat(64), contentType: 'image/jpeg', width: 10, height: 10 } as const;
+    const mms = (text: string, pictures: number): Offer['interaction'] => ({
+      ...offer().interaction,
+      channel: 'mms',
+      transcript: [{ kind: 'message', id: 'e', at: 1, direction: 'in', author: { role: 'customer' }, text, media: Array(pictures).fill(picture) }],
+    });
+    expect(offerPreview(mms('', 1), translator('en'))).toBe('1 picture');
+    expect(offerPreview(mms('  ', 3), translator('fr'))).toBe('3 images');
+    expect(offerPreview(mms('Voici la facture', 2), translator('en'))).toBe('Voici la facture (2 pictures)');
+    expect(offerPreview(mms('Sans image', 0), translator('en'))).toBe('Sans image');
+    expect(offerNotificationText({ ...offer(), interaction: mms('', 2) }, translator('fr')).message).toBe('2 images');
   });
 
   it('maps the first button to Accept and the second to Reject, for our notifications only', () => {
