@@ -1,6 +1,7 @@
 import { decodeBase64 } from './base64';
 import { displayFilename } from './filename';
 import { refusalsFor } from './refusals';
+import { withoutPrivateMetadata } from './jpeg-private-metadata';
 import { inspectImage } from './sniff';
 import {
   type AcceptResult,
@@ -52,7 +53,7 @@ export function acceptMedia(parts: readonly MediaPart[], limits: MediaLimits = D
       result.refused.push(refuse.fromProblem(inspection));
       return;
     }
-    const { type, width, height, pixels, frames } = inspection;
+    const { type, width, height, pixels, frames, end } = inspection;
     if (pixels > limits.maxPixels) {
       result.refused.push(refuse.tooManyPixels(width, height, pixels, limits));
       return;
@@ -64,7 +65,7 @@ export function acceptMedia(parts: readonly MediaPart[], limits: MediaLimits = D
       contentType: type,
       declaredType,
       typeMismatch: declaredType !== type,
-      bytes: decoded.bytes,
+      bytes: type === 'image/jpeg' ? withoutPrivateMetadata(decoded.bytes, end) : decoded.bytes,
       width,
       height,
       frames,

@@ -74,6 +74,7 @@ export interface AcceptedMedia {
   declaredType: string;
   /** True when the claim and the bytes disagree (reported, not fatal). */
   typeMismatch: boolean;
+  /** What Texto keeps: a JPEG loses its private metadata (see `jpeg-private-metadata.ts`). */
   bytes: Uint8Array;
   width: number;
   height: number;
