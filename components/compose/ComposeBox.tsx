@@ -4,6 +4,7 @@ import { countSms } from '@/lib/sms/count';
 import { unicodeCulprits } from '@/lib/sms/culprits';
 import { replaceLookalikes } from '@/lib/sms/lookalikes';
 import type { Misspelling } from '@/lib/spelling';
+import { MarkDoneButton } from '../interaction/MarkDoneButton';
 import { ComposeToolbar } from './ComposeToolbar';
 import { groupCulprits } from './culprit-list';
 import { MessageField } from './MessageField';
@@ -154,15 +155,7 @@ export function ComposeBox(props: Props) {
         >
           {t('compose_send')}
         </button>
-        <button
-          type="button"
-          class="button"
-          disabled={busy || !!completionBlocked}
-          aria-describedby={completionBlocked ? blockedId : undefined}
-          onClick={onMarkDone}
-        >
-          {t('compose_mark_done')}
-        </button>
+        <MarkDoneButton busy={busy} completionBlocked={completionBlocked} reasonId={blockedId} onMarkDone={onMarkDone} />
       </div>
       {suggestions.element}
       {responses.element}

@@ -5,18 +5,22 @@ import { formatDateTime } from '@/lib/time/zoned';
 import { HistoryActivities } from './HistoryActivities';
 import { HistoryItemView } from './HistoryItemView';
 
-export interface HistoryPanelView {
+export interface HistoryView {
   history: ContactHistory | null;
+  /** Where the shown copy came from; `cache` while the server has not answered (or cannot). */
   source: 'cache' | 'server' | 'none';
+  /** When the cached copy was stored (local time). */
   savedAt?: number;
   refreshing: boolean;
+  /** The server could not be asked: the copy shown is the saved one. */
   offline: boolean;
   error?: string;
+  /** A search that ran on the saved copy only (no connection). */
   searchedLocally?: boolean;
 }
 
 interface Props {
-  view: HistoryPanelView | undefined;
+  view: HistoryView | undefined;
   /** The interaction being handled: not listed as history. */
   currentInteractionId: string;
   locale: string;

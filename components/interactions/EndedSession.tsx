@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import { t } from '@/lib/i18n/t';
+import { MarkDoneButton } from '../interaction/MarkDoneButton';
 
 /**
  * A session ended by inactivity: read-only; Mark Done takes it off the desk (once a required
@@ -16,15 +17,7 @@ export function EndedSession({ busy, onMarkDone, completionBlocked }: { busy: bo
         </p>
       )}
       <div class="actions">
-        <button
-          type="button"
-          class="button primary"
-          disabled={busy || !!completionBlocked}
-          aria-describedby={completionBlocked ? blockedId : undefined}
-          onClick={onMarkDone}
-        >
-          {t('compose_mark_done')}
-        </button>
+        <MarkDoneButton busy={busy} completionBlocked={completionBlocked} reasonId={blockedId} primary onMarkDone={onMarkDone} />
       </div>
     </div>
   );

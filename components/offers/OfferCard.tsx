@@ -4,6 +4,7 @@ import type { Offer } from '@/lib/protocol';
 import { secondsLeft } from '@/lib/time/format';
 import { offerPreview } from '@/lib/transcript/offer-preview';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { OfferAnswers } from './OfferAnswers';
 
 interface Props {
   offer: Offer;
@@ -36,14 +37,7 @@ export function OfferCard({ offer, serverNow, busy, error, onAccept, onReject }:
         {offerPreview(offer.interaction, t)}
       </p>
       <ErrorAlert message={error} />
-      <div class="actions">
-        <button type="button" class="button primary" disabled={busy} onClick={onAccept}>
-          {t('offer_accept')}
-        </button>
-        <button type="button" class="button" disabled={busy} onClick={onReject}>
-          {t('offer_reject')}
-        </button>
-      </div>
+      <OfferAnswers busy={busy} onAccept={onAccept} onReject={onReject} />
     </article>
   );
 }

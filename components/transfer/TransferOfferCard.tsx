@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n/t';
 import type { Offer } from '@/lib/protocol';
 import { secondsLeft } from '@/lib/time/format';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { OfferAnswers } from '../offers/OfferAnswers';
 import { TranscriptPreviewEntry } from '../transcript/TranscriptPreviewEntry';
 
 interface Props {
@@ -38,14 +39,7 @@ export function TransferOfferCard({ offer, serverNow, locale, selfId, busy, erro
         </ol>
       </div>
       <ErrorAlert message={error} />
-      <div class="actions">
-        <button type="button" class="button primary" disabled={busy} onClick={onAccept}>
-          {t('offer_accept')}
-        </button>
-        <button type="button" class="button" disabled={busy} onClick={onReject}>
-          {t('offer_reject')}
-        </button>
-      </div>
+      <OfferAnswers busy={busy} onAccept={onAccept} onReject={onReject} />
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals';
+import type { HistoryView } from '@/components/history/HistoryPanel';
 import type { HistoryCache } from '@/lib/history-cache';
 import type { ContactHistory, HistoryInteraction, TranscriptEntry } from '@/lib/protocol';
 import type { BackgroundLink } from '../background-link';
@@ -6,20 +7,6 @@ import { runQuery } from './run-query';
 
 /** The most past interactions a history shows (and caches) per contact; +1 for the one being handled. */
 export const HISTORY_LIMIT = 501;
-
-export interface HistoryView {
-  history: ContactHistory | null;
-  /** Where the shown copy came from; `cache` while the server has not answered (or cannot). */
-  source: 'cache' | 'server' | 'none';
-  /** When the cached copy was stored (local time). */
-  savedAt?: number;
-  refreshing: boolean;
-  /** The server could not be asked: the copy shown is the saved one. */
-  offline: boolean;
-  error?: string;
-  /** A search that ran on the saved copy only (no connection). */
-  searchedLocally?: boolean;
-}
 
 export interface ContactCounts {
   inProgress: number;
