@@ -54,26 +54,50 @@ export interface ChromeWithExtension {
   openSidePanel(): Promise<Page>;
 }
 
+interface ChromeOptions {
+  headless: boolean;
+  extensionDir?: string;
+  /**
+   * A Chromium profile kept on disk: the extension is loaded from the command line and stays
+   * installed, with its storage, when the browser is started again on the same profile.
+   * Without it, a fresh profile with the extension installed through puppeteer.
+   */
+  profileDir?: string;
+}
+
 /** Launches Chromium with the built extension installed (puppeteer's extension support). */
-export async function launchChromeWithExtension(options: { headless: boolean; extensionDir?: string }): Promise<ChromeWithExtension> {
+export async function launchChromeWithExtension(options: ChromeOptions): Promise<ChromeWithExtension> {
   const executablePath = findChrome();
   if (!executablePath) throw new Error('No Chromium or Chrome found: install chromium or set CHROME_PATH.');
+  const extensionDir = options.extensionDir ?? CHROME_EXTENSION_DIR;
   const browser = await puppeteer.launch({
     executablePath,
     browser: 'chrome',
     headless: options.headless,
     pipe: true,
-    enableExtensions: true,
+    enableExtensions: options.profileDir ? [extensionDir] : true,
+    ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
     defaultViewport: options.headless ? { width: 1100, height: 800 } : null,
     args: chromeArgs(),
   });
   try {
-    const extensionId = await browser.installExtension(options.extensionDir ?? CHROME_EXTENSION_DIR);
+    const extensionId = options.profileDir ? await loadedExtension(browser, extensionDir) : await browser.installExtension(extensionDir);
     return { browser, extensionId, openSidePanel: () => openSidePanel(browser, extensionId) };
   } catch (error) {
     await browser.close();
     throw error;
   }
+}
+
+/** The id of the extension Chromium loaded from `dir` at start (it registers shortly after launch). */
+async function loadedExtension(browser: Browser, dir: string): Promise<string> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    for (const extension of (await browser.extensions()).values()) {
+      if (path.resolve(extension.path) === path.resolve(dir)) return extension.id;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Chromium did not load the extension from ${dir}`);
 }
 
 async function openSidePanel(browser: Browser, extensionId: string): Promise<Page> {

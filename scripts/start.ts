@@ -45,10 +45,11 @@ ${reason} Load the extension by hand:
 
 async function main(): Promise<void> {
   if (!noBuild) await buildExtension();
+  const dataDir = process.env.DATA_DIR || './data';
   const server = await startServer({
     host: process.env.HOST || '127.0.0.1',
     port: parsePort(process.env.PORT),
-    dataDir: process.env.DATA_DIR || './data',
+    dataDir,
     ...(process.env.CONFIG ? { configPath: process.env.CONFIG } : {}),
     log: (line) => console.log(line),
   });
@@ -66,7 +67,8 @@ Texto is running.
   else if (!chromePath) printLoadInstructions('No Chromium or Chrome found (set CHROME_PATH).');
   else {
     try {
-      const chrome = await launchChromeWithExtension({ headless: false });
+      // A profile beside the data: like the server's data, the agent's sign-in outlives a restart.
+      const chrome = await launchChromeWithExtension({ headless: false, profileDir: path.resolve(dataDir, 'browser-profile') });
       closeBrowser = () => chrome.browser.close();
       const simulator = (await chrome.browser.pages())[0] ?? (await chrome.browser.newPage());
       await simulator.goto(`${server.url}/simulator`);
