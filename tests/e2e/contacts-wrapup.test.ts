@@ -229,4 +229,52 @@ describe('contacts, history and wrap-up in the Chromium side panel', () => {
     await control(panel, 'button', 'Mark Done').click();
     await panel.waitForSelector(aria('textbox', 'Message'), { hidden: true });
   });
+  it('an agent allowed to edit names an unknown contact and fills an editable case-data key; one who may not gets neither Edit nor Assign', async () => {
+    panel = await chrome.openSidePanel();
+    await signInAndGoReady(panel, server.url, 'alice');
+    const customer = newCustomerPhone();
+    await customerTexts(server.url, { from: customer, to: PAGE_NUMBER, text: 'Qui suis-je ?' });
+    await acceptOffer(panel, 'Qui suis-je ?');
+
+    await control(panel, 'button', `Actions for ${customer}`).click();
+    await control(panel, 'menuitem', 'Edit contact').click();
+    await panel.waitForSelector(aria('form', 'Edit the contact'));
+    await control(panel, 'textbox', 'Name').fill('Zoé Garnier');
+    await control(panel, 'textbox', 'Email addresses').fill('zoe.garnier@example.com');
+    await control(panel, 'button', 'Save contact').click();
+    await panel.waitForSelector(aria('form', 'Edit the contact'), { hidden: true });
+    await waitForText(panel, 'section.interaction h2', 'Zoé Garnier');
+    await control(panel, 'button', 'Actions for Zoé Garnier').click();
+    expect(await panel.$(aria('menuitem', 'Email zoe.garnier@example.com'))).not.toBeNull();
+    await panel.keyboard.press('Escape');
+
+    // Case data: the number's own values read-only, the configured keys editable.
+    await panel.$eval('details.section summary', (summary) => summary.click());
+    await waitForText(panel, '.case-data', 'printemps');
+    expect(await panel.$(aria('textbox', 'Campaign'))).toBeNull();
+    await control(panel, 'textbox', 'Order number').fill('CMD-4521');
+    await panel.keyboard.press('Enter');
+    await eventually('the order number to be stored', async () => {
+      const [row] = await server.db().query<{ case_data: Record<string, string> }>(
+        "SELECT case_data FROM interactions WHERE customer_phone = $1 ORDER BY created_at DESC LIMIT 1",
+        [customer],
+      );
+      return row?.case_data.order_number === 'CMD-4521' ? true : undefined;
+    });
+    await control(panel, 'button', 'Mark Done').click();
+    await control(panel, 'button', 'Sign out').click();
+    await panel.waitForSelector(aria('button', 'Sign in'));
+
+    await signInAndGoReady(panel, server.url, 'bob');
+    const other = newCustomerPhone();
+    await customerTexts(server.url, { from: other, to: PAGE_NUMBER, text: 'Et moi ?' });
+    await acceptOffer(panel, 'Et moi ?');
+    await control(panel, 'button', `Actions for ${other}`).click();
+    const items = await panel.$$eval('[role="menu"] [role="menuitem"]', (nodes) => nodes.map((n) => n.textContent));
+    expect(items).not.toContain('Edit contact');
+    expect(items).not.toContain('Assign to a known contact');
+    expect(items).toContain('Schedule callback');
+    await panel.keyboard.press('Escape');
+    await control(panel, 'button', 'Mark Done').click();
+  });
 });

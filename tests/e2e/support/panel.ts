@@ -15,7 +15,8 @@ type Role =
   | 'link'
   | 'dialog'
   | 'menuitem'
-  | 'combobox';
+  | 'combobox'
+  | 'form';
 
 /** `::-p-aria` selector for a control by role and accessible name (what a screen reader announces). */
 export const aria = (role: Role, name?: string) =>
