@@ -26,15 +26,15 @@ export class SignInThrottle {
 
   constructor(private readonly policy: ThrottlePolicy) {}
 
-  /** Seconds this pair must still wait (0: it may try now). */
-  waitSeconds(key: string, now: number): number {
-    const entry = this.#failures.get(key);
-    if (!entry) return 0;
-    return Math.max(0, Math.ceil((entry.lockedUntil - now) / 1000));
-  }
-
-  failed(key: string, now: number): void {
+  /**
+   * Called before the password is checked. Answers how many seconds this pair must still wait, or
+   * 0 after counting this attempt as a failure, which a right password then clears: counting up
+   * front means guesses sent in parallel cannot all slip in before the first one fails.
+   */
+  attempt(key: string, now: number): number {
     const entry = this.#failures.get(key) ?? { count: 0, lockedUntil: 0, lastFailure: now };
+    const wait = Math.ceil((entry.lockedUntil - now) / 1000);
+    if (wait > 0) return wait;
     entry.count += 1;
     entry.lastFailure = now;
     const beyond = entry.count - this.policy.freeAttempts;
@@ -46,6 +46,7 @@ export class SignInThrottle {
     this.#failures.delete(key);
     this.#failures.set(key, entry);
     this.#prune(now);
+    return 0;
   }
 
   succeeded(key: string): void {

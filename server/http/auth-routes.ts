@@ -4,7 +4,6 @@ import { SignInThrottle, throttleKey } from '../auth/sign-in-throttle';
 import { hashToken, revokeToken } from '../auth/tokens';
 import { setAgentStatus } from '../commands/status';
 import type { ServerContext } from '../context';
-import { DomainError } from '../domain/errors';
 import { runWork } from '../domain/work';
 import { readJsonBody } from './body';
 import { HttpError, sendJson, sendNoContent } from './respond';
@@ -20,20 +19,14 @@ export function authRoutes(ctx: ServerContext): Route[] {
       async POST(req, res) {
         const body = await readJsonBody(req, SignInRequest);
         const key = throttleKey(body.username, req.socket.remoteAddress);
-        const wait = throttle.waitSeconds(key, Date.now());
+        const wait = throttle.attempt(key, Date.now());
         if (wait > 0) {
           // The password is not even checked while the pair waits: guessing gains nothing.
           throw new HttpError('too_many_attempts', `Too many wrong passwords for this username. Wait ${wait} s, then sign in again.`, undefined, {
             'Retry-After': String(wait),
           });
         }
-        let response: SignInResponse;
-        try {
-          response = await signIn(ctx, body.username, body.password);
-        } catch (error) {
-          if (error instanceof DomainError && error.code === 'unauthorized') throttle.failed(key, Date.now());
-          throw error;
-        }
+        const response: SignInResponse = await signIn(ctx, body.username, body.password);
         throttle.succeeded(key);
         sendJson(res, 200, response);
       },

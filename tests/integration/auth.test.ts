@@ -69,6 +69,10 @@ describe('repeated wrong passwords', () => {
       // The right password cleared the count: one more mistake is free again.
       expect((await postJson(url, { username: 'alice', password: 'guess' })).status).toBe(401);
       expect((await postJson(url, { username: 'alice', password: 'texto-demo' })).status).toBe(200);
+
+      // Guesses sent all at once do not slip past the count while the first ones are checked.
+      const burst = await Promise.all(Array.from({ length: 8 }, () => postJson(url, { username: 'bob', password: 'guess' })));
+      expect(burst.map((answer) => answer.status).sort()).toEqual([401, 401, 429, 429, 429, 429, 429, 429]);
     } finally {
       await strict.close();
     }
