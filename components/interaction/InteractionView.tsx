@@ -26,7 +26,7 @@ interface Props {
   aside?: ComponentChildren;
   /** Under the header: connection state, contact counts and the participant's actions. */
   participants?: ComponentChildren;
-  /** Under the transcript: wrap-up, case data, contact and history. */
+  /** Under the reply box (the transcript and the reply stay together): wrap-up, case data, contact and history. */
   details?: ComponentChildren;
   /** Why Mark Done (and a page-mode Send) must wait. */
   completionBlocked?: string | undefined;
@@ -36,8 +36,8 @@ interface Props {
 
 /**
  * One accepted interaction: header, participants (contact state and actions), tools (transfer,
- * consult, session timer), transcript, side conversation, details (wrap-up, case data, history),
- * reply box — or, once a session ended by inactivity, only Mark Done.
+ * consult, session timer), transcript, side conversation, reply box — or, once a session ended by
+ * inactivity, only Mark Done — then the details (wrap-up, case data, history).
  */
 export function InteractionView(props: Props) {
   const { interaction, serverNow, locale, draft, busy, error, onDraft, onSend, onMarkDone, selfId, tools, aside, participants, details, completionBlocked, compose } = props;
@@ -49,7 +49,6 @@ export function InteractionView(props: Props) {
       {tools}
       <Transcript interaction={interaction} selfId={selfId} />
       {aside}
-      {details}
       <ErrorAlert message={error} />
       {interaction.ended ? (
         <EndedSession busy={busy} onMarkDone={onMarkDone} completionBlocked={completionBlocked} />
@@ -66,6 +65,7 @@ export function InteractionView(props: Props) {
           sendCompletes={interaction.mode === 'page'}
         />
       )}
+      {details}
     </section>
   );
 }
