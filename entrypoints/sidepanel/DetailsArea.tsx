@@ -18,7 +18,7 @@ export function completionBlockedReason(model: AppModel, interaction: Interactio
 }
 
 /**
- * Below the transcript: the wrap-up (disposition, note), the case data, the contact's details and
+ * Below the reply box: the wrap-up (disposition, note), the case data, the contact's details and
  * history. The history opens from the saved copy and refreshes from the server.
  */
 export function DetailsArea({ model, interaction, locale }: { model: AppModel; interaction: Interaction; locale: string }) {
