@@ -17,6 +17,14 @@ export const MAX_REPLY_LENGTH = 5000;
 /** Longest consultation (IM) line between agents. */
 export const MAX_CONSULT_MESSAGE_LENGTH = 2000;
 
+/** Text someone wrote to be sent: not blank, at most `max` characters; `what` names it in errors. */
+const WrittenText = (what: string, max: number) =>
+  v.pipe(
+    v.string(),
+    v.check((text) => text.trim().length > 0, `the ${what} is empty`),
+    v.maxLength(max, `the ${what} is longer than ${max} characters`),
+  );
+
 /** Agent→server commands. Each travels in a `command` frame with a client-made `id`. */
 export const Command = v.variant('name', [
   v.object({ name: v.literal('setStatus'), status: AgentStatus }),
@@ -25,11 +33,7 @@ export const Command = v.variant('name', [
   v.object({
     name: v.literal('reply'),
     interactionId: Id,
-    text: v.pipe(
-      v.string(),
-      v.check((text) => text.trim().length > 0, 'the reply is empty'),
-      v.maxLength(MAX_REPLY_LENGTH, `the reply is longer than ${MAX_REPLY_LENGTH} characters`),
-    ),
+    text: WrittenText('reply', MAX_REPLY_LENGTH),
   }),
   v.object({ name: v.literal('markDone'), interactionId: Id }),
   /** A call or email the agent started from the panel (transcript link or contact menu). */
@@ -100,11 +104,7 @@ export const Command = v.variant('name', [
   v.object({
     name: v.literal('consultMessage'),
     consultationId: Id,
-    text: v.pipe(
-      v.string(),
-      v.check((text) => text.trim().length > 0, 'the message is empty'),
-      v.maxLength(MAX_CONSULT_MESSAGE_LENGTH, `the message is longer than ${MAX_CONSULT_MESSAGE_LENGTH} characters`),
-    ),
+    text: WrittenText('message', MAX_CONSULT_MESSAGE_LENGTH),
   }),
   /** Either side ends it. */
   v.object({ name: v.literal('endConsultation'), consultationId: Id }),

@@ -13,18 +13,21 @@
  * expected, the bytes come back unchanged rather than damaged.
  */
 
-const EXIF_HEADER = [0x45, 0x78, 0x69, 0x66, 0x00, 0x00]; // "Exif\0\0"
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+const EXIF_HEADER = ascii('Exif\0\0');
+const JFIF = ascii('JFIF\0');
+const ICC_PROFILE = ascii('ICC_PROFILE\0');
+const ADOBE = ascii('Adobe');
 const ORIENTATION_TAG = 0x0112;
 
 const startsWith = (bytes: Uint8Array, at: number, prefix: readonly number[]) => prefix.every((b, i) => bytes[at + i] === b);
-const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 
 /** Segments kept whole, by marker and the start of their payload. */
 function isKept(marker: number, bytes: Uint8Array, payload: number): boolean {
   if (marker < 0xe0 || marker > 0xef) return marker !== 0xfe; // COM goes; tables, frames and the rest stay
-  if (marker === 0xe0) return startsWith(bytes, payload, ascii('JFIF\0'));
-  if (marker === 0xe2) return startsWith(bytes, payload, ascii('ICC_PROFILE\0'));
-  if (marker === 0xee) return startsWith(bytes, payload, ascii('Adobe'));
+  if (marker === 0xe0) return startsWith(bytes, payload, JFIF);
+  if (marker === 0xe2) return startsWith(bytes, payload, ICC_PROFILE);
+  if (marker === 0xee) return startsWith(bytes, payload, ADOBE);
   return false;
 }
 
