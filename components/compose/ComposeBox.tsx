@@ -32,6 +32,8 @@ interface Props {
   completionBlocked?: string | undefined;
   /** Page mode: Send completes the interaction, so it waits for the same condition. */
   sendCompletes?: boolean;
+  /** The server is out of reach: a reply or Mark Done given now waits in the outbox. */
+  disconnected?: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ interface Props {
  * the "send anyway?" question when the administrator wants it. Mark Done closes without replying.
  */
 export function ComposeBox(props: Props) {
-  const { boxId, draft: savedDraft, busy, tools, onDraft, onSend, onMarkDone, completionBlocked, sendCompletes } = props;
+  const { boxId, draft: savedDraft, busy, tools, onDraft, onSend, onMarkDone, completionBlocked, sendCompletes, disconnected } = props;
   const { spelling, settings } = tools;
   const { text: draft, change, flush } = useLocalDraft(savedDraft, onDraft);
   const sendNow = () => {
@@ -157,6 +159,9 @@ export function ComposeBox(props: Props) {
         </button>
         <MarkDoneButton busy={busy} completionBlocked={completionBlocked} reasonId={blockedId} onMarkDone={onMarkDone} />
       </div>
+      <p class="waiting" role="status">
+        {busy && disconnected ? t('compose_waiting_connection') : ''}
+      </p>
       {suggestions.element}
       {responses.element}
       {warning && (

@@ -32,6 +32,8 @@ interface Props {
   completionBlocked?: string | undefined;
   /** Counter, spelling and standard responses for the message box. */
   compose: ComposeTools;
+  /** The server is out of reach (what the agent sends now waits for it). */
+  disconnected?: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ interface Props {
  * inactivity, only Mark Done — then the details (wrap-up, case data, history).
  */
 export function InteractionView(props: Props) {
-  const { interaction, serverNow, locale, draft, busy, error, onDraft, onSend, onMarkDone, selfId, tools, aside, participants, details, completionBlocked, compose } = props;
+  const { interaction, serverNow, locale, draft, busy, error, onDraft, onSend, onMarkDone, selfId, tools, aside, participants, details, completionBlocked, compose, disconnected } = props;
   const headingId = `interaction-${interaction.id}`;
   return (
     <section class="card interaction" aria-labelledby={headingId}>
@@ -63,6 +65,7 @@ export function InteractionView(props: Props) {
           onMarkDone={onMarkDone}
           completionBlocked={completionBlocked}
           sendCompletes={interaction.mode === 'page'}
+          disconnected={disconnected}
         />
       )}
       {details}

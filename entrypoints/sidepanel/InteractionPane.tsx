@@ -20,7 +20,7 @@ interface Props {
 
 /** One interaction wired to its models: reply, transfer (Team Communicator), consultation. */
 export function InteractionPane({ model, interaction, serverNow, locale }: Props) {
-  const { interactions, transfer, consult, team, agent, wrapUp } = model;
+  const { interactions, transfer, consult, team, agent, wrapUp, connection } = model;
   const id = interaction.id;
   const selfId = agent.state.value?.agent.id ?? '';
   const hosted = consult.hostedOn(id);
@@ -98,6 +98,7 @@ export function InteractionPane({ model, interaction, serverNow, locale }: Props
       details={<DetailsArea model={model} interaction={interaction} locale={locale} />}
       completionBlocked={completionBlockedReason(model, interaction)}
       compose={composeTools(model, interaction)}
+      disconnected={connection.connection.value.phase !== 'connected'}
     />
   );
 }

@@ -54,6 +54,12 @@ describe('the message box', () => {
       return { value: t.value, selected: t.value.slice(t.selectionStart, t.selectionEnd) };
     });
   const counter = () => panel.$eval('.sms-counter', (e) => e.textContent ?? '');
+  /** How far Send sits below the Message box (what moves if a line under the box appears or wraps). */
+  const sendBelowBox = () =>
+    panel.$eval(MESSAGE, (area) => {
+      const send = [...(area.closest('form')?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Send');
+      return Math.round((send?.getBoundingClientRect().top ?? NaN) - area.getBoundingClientRect().bottom);
+    });
   const waitUnderlined = (words: string[]) =>
     panel.waitForFunction(
       (expected) => {
@@ -173,6 +179,8 @@ describe('the message box', () => {
 
   it('English spelling: underlines as the agent types, a suggestion applied from the keyboard, Add to dictionary', async () => {
     await openInteraction('Hello');
+    await waitForText(panel, '.spelling-status', 'No spelling mistakes');
+    const sendOffsetBefore = await sendBelowBox();
     // The word being typed is left alone until the agent leaves it (here: types the period).
     await panel.keyboard.type('I will recieve it tomorow');
     await panel.waitForSelector('.message-field[data-spelling="checked"]');
@@ -181,6 +189,8 @@ describe('the message box', () => {
     await panel.keyboard.type('.');
     await waitUnderlined(['recieve', 'tomorow']);
     await waitForText(panel, '.spelling-status', '2 words to check');
+    // The check's answer arrives while the agent may be reaching for Send: Send stays where it was.
+    expect(await sendBelowBox()).toBe(sendOffsetBefore);
 
     // Ctrl+. opens the suggestions of the misspelling at the caret, else the next one (from the
     // end of the text, back to the first).

@@ -24,6 +24,7 @@ describe('connection and channel trouble, as the agent sees it', () => {
     // The agent answers while the connection is down: the outbox keeps it.
     await control(panel, 'textbox', 'Message').fill('Réponse pendant la coupure');
     await control(panel, 'button', 'Send').click();
+    await waitForText(panel, '.compose [role="status"]', 'Waiting for the server: this goes through as soon as the connection is back.');
 
     await server.restart();
     const second = newCustomerPhone();
