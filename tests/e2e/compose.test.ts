@@ -60,15 +60,18 @@ describe('the message box', () => {
       const send = [...(area.closest('form')?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Send');
       return Math.round((send?.getBoundingClientRect().top ?? NaN) - area.getBoundingClientRect().bottom);
     });
-  const waitUnderlined = (words: string[]) =>
+  /** Waits until the mirror behind the box marks exactly `texts` with `marker` (it redraws when the checker answers). */
+  const waitMarked = (marker: string, texts: string[]) =>
     panel.waitForFunction(
-      (expected) => {
-        const found = [...new Set([...document.querySelectorAll('.message-mirror [data-misspelling]')].map((s) => s.textContent))];
+      (selector, expected) => {
+        const found = [...new Set([...document.querySelectorAll(`.message-mirror ${selector}`)].map((s) => s.textContent))];
         return JSON.stringify(found) === JSON.stringify(expected);
       },
       { polling: 50, timeout: 5000 },
-      words,
+      marker,
+      texts,
     );
+  const waitUnderlined = (words: string[]) => waitMarked('[data-misspelling]', words);
   const pressCtrl = async (key: KeyInput) => {
     await panel.keyboard.down('Control');
     await panel.keyboard.press(key);
@@ -89,7 +92,7 @@ describe('the message box', () => {
     expect(listed).toContain('— U+2014 at 17');
     expect(listed).toContain('… U+2026 at 21');
     // The same characters are highlighted behind the text.
-    expect(await panel.$$eval('.message-mirror .unicode', (s) => s.map((e) => e.textContent))).toEqual(['“', '”', '—', '…']);
+    await waitMarked('.unicode', ['“', '”', '—', '…']);
     // The box tells screen readers where to find the list.
     const described = await panel.$eval('.message-field textarea', (t) =>
       (t.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? ''),
