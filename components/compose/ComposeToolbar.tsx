@@ -26,6 +26,7 @@ function spellingStatus(spelling: SpellingTools, misspelled: readonly string[]):
  */
 export function ComposeToolbar({ spelling, misspelled, summaryId, onOpenResponses }: Props) {
   const selectId = useId();
+  const status = spellingStatus(spelling, misspelled);
   return (
     <div class="compose-toolbar">
       <button type="button" class="button small" aria-haspopup="dialog" onClick={onOpenResponses}>
@@ -41,7 +42,10 @@ export function ComposeToolbar({ spelling, misspelled, summaryId, onOpenResponse
           ))}
         </select>
       </span>
-      <span class={`spelling-status ${spelling.status}${misspelled.length > 0 ? ' has-mistakes' : ''}`}>{spellingStatus(spelling, misspelled)}</span>
+      {/* One line high whatever it says (Send below must not move): the whole text on hover. */}
+      <span class={`spelling-status ${spelling.status}${misspelled.length > 0 ? ' has-mistakes' : ''}`} title={status}>
+        {status}
+      </span>
       <span id={summaryId} class="visually-hidden">
         {misspelled.length > 0 ? t('spell_summary', misspelled.join(', ')) : ''}
       </span>
