@@ -6,7 +6,8 @@ import { AgentSettings } from './settings';
 import { AgentEvent } from './events';
 import { Query, QueryResult } from './queries';
 
-export const Seq = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** An event's sequence number; past 2^53 a number is no longer exact (and PostgreSQL's bigint ends soon after). */
+export const Seq = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER, 'a seq is at most 2^53 - 1'));
 
 /** Agent→server frames. The first one must be `hello`. */
 export const ClientFrame = v.variant('type', [

@@ -12,3 +12,4 @@ export * from './responses';
 export * from './history';
 export * from './queries';
 export * from './directory';
+export * from './storable';

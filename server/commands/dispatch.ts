@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Command, ServerFrame } from '../../lib/protocol';
 import type { ServerContext } from '../context';
 import { json } from '../db/db';
@@ -82,12 +83,31 @@ async function execute(work: Work, agentId: string, command: Command): Promise<R
 /** Commands that change nothing: answered afresh each time, never stored (a search per keystroke). */
 const READ_ONLY = new Set<Command['name']>(['listTargets']);
 
-async function storedAnswer(ctx: ServerContext, agentId: string, id: string): Promise<CommandAnswer | undefined> {
-  const [row] = await ctx.db.query<{ response: CommandAnswer }>(
-    'SELECT response FROM agent_commands WHERE agent_id = $1 AND command_id = $2',
-    [agentId, id],
-  );
-  return row?.response;
+/** The command's body as stored with its id (validated output: keys in schema order, so stable). */
+const fingerprintOf = (command: Command): string => createHash('sha256').update(JSON.stringify(command)).digest('base64url');
+
+interface StoredCommand {
+  response: CommandAnswer;
+  fingerprint: string | null;
+}
+
+/** The stored answer to this id — or `conflict` when the id was used for another command. */
+function answerAgain(stored: StoredCommand, id: string, fingerprint: string): CommandAnswer {
+  if (stored.fingerprint === null || stored.fingerprint === fingerprint) return stored.response;
+  return {
+    type: 'error',
+    id,
+    code: 'conflict',
+    message: `The command id "${id}" was already used for another command; send each new command with a new id.`,
+  };
+}
+
+async function storedCommand(ctx: ServerContext, agentId: string, id: string): Promise<StoredCommand | undefined> {
+  const [row] = await ctx.db.query<StoredCommand>('SELECT response, fingerprint FROM agent_commands WHERE agent_id = $1 AND command_id = $2', [
+    agentId,
+    id,
+  ]);
+  return row;
 }
 
 /**
@@ -96,21 +116,23 @@ async function storedAnswer(ctx: ServerContext, agentId: string, id: string): Pr
  * (not_found, forbidden, conflict, unavailable) are stored too, so a retry hears the same thing.
  */
 export async function runCommand(ctx: ServerContext, agentId: string, id: string, command: Command): Promise<CommandAnswer> {
+  const fingerprint = fingerprintOf(command);
   try {
     return await runWork(ctx, async (work) => {
-      const [stored] = await work.tx.query<{ response: CommandAnswer }>(
-        'SELECT response FROM agent_commands WHERE agent_id = $1 AND command_id = $2',
-        [agentId, id],
-      );
-      if (stored) return stored.response;
+      const [stored] = await work.tx.query<StoredCommand>('SELECT response, fingerprint FROM agent_commands WHERE agent_id = $1 AND command_id = $2', [
+        agentId,
+        id,
+      ]);
+      if (stored) return answerAgain(stored, id, fingerprint);
       const result = await execute(work, agentId, command);
       const answer: CommandAnswer = result ? { type: 'ok', id, result } : { type: 'ok', id };
       if (READ_ONLY.has(command.name)) return answer;
-      await work.tx.query('INSERT INTO agent_commands (agent_id, command_id, response, at) VALUES ($1, $2, $3::jsonb, $4)', [
+      await work.tx.query('INSERT INTO agent_commands (agent_id, command_id, response, at, fingerprint) VALUES ($1, $2, $3::jsonb, $4, $5)', [
         agentId,
         id,
         json(answer),
         work.now,
+        fingerprint,
       ]);
       return answer;
     });
@@ -121,10 +143,11 @@ export async function runCommand(ctx: ServerContext, agentId: string, id: string
     }
     const answer: CommandAnswer = { type: 'error', id, code: error.code, message: error.message };
     await ctx.db.query(
-      `INSERT INTO agent_commands (agent_id, command_id, response, at) VALUES ($1, $2, $3::jsonb, $4)
+      `INSERT INTO agent_commands (agent_id, command_id, response, at, fingerprint) VALUES ($1, $2, $3::jsonb, $4, $5)
        ON CONFLICT (agent_id, command_id) DO NOTHING`,
-      [agentId, id, json(answer), Date.now()],
+      [agentId, id, json(answer), Date.now(), fingerprint],
     );
-    return (await storedAnswer(ctx, agentId, id)) ?? answer;
+    const stored = await storedCommand(ctx, agentId, id);
+    return stored ? answerAgain(stored, id, fingerprint) : answer;
   }
 }

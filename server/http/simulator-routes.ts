@@ -21,7 +21,11 @@ export function simulatorRoutes(ctx: ServerContext): Route[] {
     {
       path: '/api/simulator/messages',
       async POST(req, res) {
-        const { media: parts, ...sms } = await readJsonBody(req, SimulatorInbound, maxInboundBodyBytes(ctx.media.limits));
+        const { media: parts, ...sms } = await readJsonBody(req, SimulatorInbound, {
+          limit: maxInboundBodyBytes(ctx.media.limits),
+          // The customer's words are theirs, whatever they contain (the gateway stores them as data).
+          storedAsData: ['text'],
+        });
         const isMms = parts !== undefined && parts.length > 0;
         if (sms.text.trim() === '' && !isMms) throw new HttpError('bad_request', 'The body is invalid: text: the text is empty.');
         // Files are checked, thumbnailed and stored before the transaction: decoding is slow, and a

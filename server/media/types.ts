@@ -102,9 +102,12 @@ export function mediaLimits(overrides: Partial<MediaLimits> = {}): MediaLimits {
 }
 
 /**
- * The HTTP body size an inbound-MMS route should allow: every file at its cap in base64 (4/3 of
- * its bytes) plus 1 MB for the text and JSON. Over it the server may answer 413 without parsing.
+ * The HTTP body size an inbound-MMS route allows: what one MMS can carry — room for two files at
+ * the per-file cap (carriers cap a whole MMS near one file's size; a second lets an oversize file
+ * be refused by the media checks while the text still goes through) — in base64 (4/3 of its bytes)
+ * plus 64 KiB for the text and JSON. Over it the server answers 413 without reading more. (It
+ * was every file at its cap, ~69 MB by default; eight such bodies took 1.2 GB.)
  */
 export function maxInboundBodyBytes(limits: MediaLimits): number {
-  return Math.ceil((limits.maxFiles * limits.maxBytes * 4) / 3) + 1024 * 1024;
+  return Math.ceil((2 * limits.maxBytes * 4) / 3) + 64 * 1024;
 }

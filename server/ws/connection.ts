@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import { CloseCode, parseClientFrame, PROTOCOL_VERSION, type ErrorCode, type ServerFrame } from '../../lib/protocol';
+import { ClientFrame, CloseCode, describeUnstorable, findUnstorableString, parseWith, PROTOCOL_VERSION, type ErrorCode, type ServerFrame } from '../../lib/protocol';
 import { hashToken, verifyToken } from '../auth/tokens';
 import { runCommand } from '../commands/dispatch';
 import { runQuery } from '../queries/run';
@@ -89,7 +89,11 @@ export class AgentConnection implements LiveConnection {
   private async handle(text: string): Promise<void> {
     const shapeProblem = frameShapeProblem(text);
     if (shapeProblem) return this.sendError('bad_frame', shapeProblem);
-    const parsed = parseClientFrame(text);
+    const json: unknown = JSON.parse(text);
+    // Checked once here for every frame: no handler ever sees a string the database cannot store.
+    const unstorable = findUnstorableString(json);
+    if (unstorable) return this.sendError('bad_request', describeUnstorable(unstorable), commandIdOf(text));
+    const parsed = parseWith(ClientFrame, json);
     if (!parsed.ok) return this.sendError('bad_request', parsed.message, commandIdOf(text));
     const frame = parsed.value;
     if (frame.type === 'hello') return this.hello(frame.protocolVersion, frame.token);

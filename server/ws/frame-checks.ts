@@ -1,4 +1,4 @@
-import { ClientFrame } from '../../lib/protocol';
+import { ClientFrame, unstorableReason } from '../../lib/protocol';
 
 const FRAME_TYPES = new Set<string>(ClientFrame.options.map((o) => o.entries.type.literal));
 
@@ -24,7 +24,7 @@ export function frameShapeProblem(text: string): string | undefined {
 export function commandIdOf(text: string): string | undefined {
   try {
     const value = JSON.parse(text) as { type?: unknown; id?: unknown };
-    return (value.type === 'command' || value.type === 'query') && typeof value.id === 'string' && value.id.length > 0 && value.id.length <= 64
+    return (value.type === 'command' || value.type === 'query') && typeof value.id === 'string' && value.id.length > 0 && value.id.length <= 64 && unstorableReason(value.id) === undefined
       ? value.id
       : undefined;
   } catch {
