@@ -17,6 +17,8 @@ import { createSimulatorGateway } from './gateways/simulator-gateway';
 import { authRoutes } from './http/auth-routes';
 import { withMediaRoute } from './http/media-routes';
 import { createRequestListener, type Route } from './http/router';
+import { limitSockets } from './http/socket-limits';
+import { InboundCapacity, underCapacity } from './http/inbound-capacity';
 import { responsesRoutes } from './http/responses-routes';
 import { simulatorRoutes } from './http/simulator-routes';
 import { staticRoutes } from './http/static-routes';
@@ -26,6 +28,9 @@ import { Presence } from './routing/presence';
 import { Scheduler } from './timers/scheduler';
 import { ConnectionHub } from './ws/hub';
 import { attachAgentSockets } from './ws/server';
+
+/** Routes where a carrier hands over customers' texts. */
+const INBOUND_PATHS = ['/api/simulator/messages'];
 
 export interface ServerOptions {
   host?: string; // default '127.0.0.1'
@@ -84,12 +89,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     registerSessionDeadlines(context);
     await registerHousekeeping(context);
 
+    // Carriers' inbound routes share one bound: past it, 503 with Retry-After.
+    const inbound = new InboundCapacity(config.server.maxInboundInFlight);
     const routes: Route[] = [
       ...authRoutes(context),
       ...responsesRoutes(context),
-      ...(config.simulator.enabled ? [...simulatorRoutes(context), ...staticRoutes()] : []),
+      ...(config.simulator.enabled ? [...underCapacity(simulatorRoutes(context), INBOUND_PATHS, inbound), ...staticRoutes()] : []),
     ];
-    const server = createServer(withMediaRoute(context, createRequestListener(routes, log)));
+    // Checked every second (Node's default is 30 s) so a stalled request meets its timeout on time.
+    const server = createServer({ connectionsCheckingInterval: 1000 }, withMediaRoute(context, createRequestListener(routes, log)));
+    limitSockets(server, config.server, log);
     const sockets = attachAgentSockets(server, context);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -11,7 +11,25 @@ export const CloseCode = {
   signedOut: 4002,
   /** Nothing arrived for the heartbeat timeout (the client pings every 20 s); reconnect. */
   heartbeatTimeout: 4008,
-  /** The server is shutting down or restarting; reconnect with backoff. */
+  /** No `hello` within the server's hello timeout; reconnect and say hello first. */
+  helloTimeout: 4003,
+  /** The client sent frames faster than any extension does for too long; reconnect with backoff. */
+  flooding: 4029,
+  /** The client stopped reading: its unsent output passed the server's bound. */
+  notReading: 4030,
+  /** The server is shutting down or restarting; reconnect with backoff (see `retryAfterOf`). */
   goingAway: 1001,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/**
+ * A close reason may say when to come back: `retry-after-ms:<n>` (the server spreads clients over
+ * a window so that a restart is not met by every agent in the same millisecond).
+ */
+export const retryAfterReason = (ms: number): string => `retry-after-ms:${Math.max(0, Math.round(ms))}`;
+
+/** The delay a close reason asks for, or undefined. */
+export function retryAfterOf(reason: string): number | undefined {
+  const match = /^retry-after-ms:(\d{1,6})$/.exec(reason);
+  return match ? Number(match[1]) : undefined;
+}

@@ -21,6 +21,16 @@ const ServerSection = v.strictObject({
   heartbeatTimeoutSeconds: v.optional(int(1, 3600), 60),
   /** Frames above this get `too_large` and the connection stays open. */
   maxFrameBytes: v.optional(int(1024, 1024 * 1024), 256 * 1024),
+  /** An HTTP request not received whole within this is answered 408 (a drip, a short body). */
+  requestTimeoutSeconds: v.optional(int(1, 3600), 30),
+  /** Open TCP connections (HTTP and WebSocket) from one address; more are refused. */
+  maxSocketsPerAddress: v.optional(int(1, 100_000), 256),
+  /** A WebSocket that has not said hello within this is closed. */
+  helloTimeoutSeconds: v.optional(int(1, 600), 10),
+  /** A WebSocket whose unsent output passes this (it stopped reading) is closed. */
+  maxSendBufferBytes: v.optional(int(64 * 1024, 1024 * 1024 * 1024), 8 * 1024 * 1024),
+  /** Inbound gateway requests handled at once; past it they get 503 with Retry-After (carriers retry). */
+  maxInboundInFlight: v.optional(int(1, 10_000), 32),
 });
 
 const RoutingSection = v.strictObject({

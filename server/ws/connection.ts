@@ -12,8 +12,17 @@ import { routeWaiting } from '../routing/route';
 import { EventStream } from './event-stream';
 import { commandIdOf, frameShapeProblem } from './frame-checks';
 import type { LiveConnection } from './hub';
-/** Frames waiting behind a slow one; past this the client is flooding. */
-const MAX_QUEUED_FRAMES = 100;
+/** Frames waiting behind a slow one; past this the socket stops being read until they drain (backpressure, not a cut). */
+const PAUSE_AT_QUEUED = 100;
+const RESUME_AT_QUEUED = 20;
+/**
+ * Abuse, told from a burst: more frames than this in one window. An extension resending a long
+ * outbox sends one command per answer in flight, and acks once per write, so it stays far below.
+ */
+const FLOOD_WINDOW_MS = 10_000;
+const FLOOD_FRAMES_PER_WINDOW = 5_000;
+/** Event replay waits while this much output is unsent… */
+const SEND_HIGH_WATER = 1024 * 1024;
 
 /**
  * One agent's WebSocket: hello → welcome, resume → snapshot or replay, then live events, acks,
@@ -28,7 +37,11 @@ export class AgentConnection implements LiveConnection {
   private events: EventStream | undefined;
   private frames: Promise<void> = Promise.resolve();
   private queued = 0;
+  private paused = false;
+  private windowStart = Date.now();
+  private framesInWindow = 0;
   private closed = false;
+  private readonly helloTimer: NodeJS.Timeout;
 
   constructor(
     private readonly ws: WebSocket,
@@ -37,6 +50,11 @@ export class AgentConnection implements LiveConnection {
     ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
     ws.on('close', () => this.onClose());
     ws.on('error', (error) => ctx.log(`ws: ${error.message}`));
+    // A socket that only pings (or sends nothing) without signing in holds a descriptor for nothing.
+    this.helloTimer = setTimeout(() => {
+      if (!this.agentId) this.close(CloseCode.helloTimeout, 'no hello in time');
+    }, ctx.config.server.helloTimeoutSeconds * 1000);
+    this.helloTimer.unref();
   }
 
   close(code: number, reason: string): void {
@@ -69,11 +87,12 @@ export class AgentConnection implements LiveConnection {
     if (data.length > this.ctx.config.server.maxFrameBytes) {
       return this.sendError('too_large', `The frame has ${data.length} bytes; the limit is ${this.ctx.config.server.maxFrameBytes}.`);
     }
-    if (this.queued >= MAX_QUEUED_FRAMES) {
-      this.ctx.log(`ws: closing a connection of ${this.agentId ?? 'nobody'} that floods frames`);
-      return this.close(1008, 'too many frames at once');
-    }
+    if (this.isFlooding()) return;
     this.queued += 1;
+    if (this.queued >= PAUSE_AT_QUEUED && !this.paused) {
+      this.paused = true;
+      this.ws.pause();
+    }
     const text = data.toString('utf8');
     this.frames = this.frames
       .then(() => this.handle(text))
@@ -83,7 +102,27 @@ export class AgentConnection implements LiveConnection {
       })
       .finally(() => {
         this.queued -= 1;
+        if (this.paused && this.queued <= RESUME_AT_QUEUED) {
+          this.paused = false;
+          this.ws.resume();
+        }
       });
+  }
+
+  /** Closes (once, with one log line) a client sending far more than any extension would. */
+  private isFlooding(): boolean {
+    const now = Date.now();
+    if (now - this.windowStart > FLOOD_WINDOW_MS) {
+      this.windowStart = now;
+      this.framesInWindow = 0;
+    }
+    this.framesInWindow += 1;
+    if (this.framesInWindow <= FLOOD_FRAMES_PER_WINDOW) return false;
+    if (this.framesInWindow === FLOOD_FRAMES_PER_WINDOW + 1) {
+      this.ctx.log(`ws: closing a connection of ${this.agentId ?? 'nobody'}: over ${FLOOD_FRAMES_PER_WINDOW} frames in ${FLOOD_WINDOW_MS / 1000} s`);
+      this.close(CloseCode.flooding, 'too many frames');
+    }
+    return true;
   }
 
   private async handle(text: string): Promise<void> {
@@ -145,7 +184,7 @@ export class AgentConnection implements LiveConnection {
     if (this.closed) return;
     this.agentId = agentId;
     this.tokenHash = hashToken(token);
-    this.events = new EventStream(this.ctx.db, agentId, (frame) => this.send(frame));
+    this.events = new EventStream(this.ctx.db, agentId, (frame) => this.send(frame), () => this.drained());
     this.ctx.hub.add(this as this & { agentId: string });
     this.ctx.presence.connected(agentId);
     this.send({
@@ -177,7 +216,33 @@ export class AgentConnection implements LiveConnection {
   private send(frame: ServerFrame): boolean {
     if (this.ws.readyState !== this.ws.OPEN) return false;
     this.ws.send(JSON.stringify(frame));
+    if (this.ws.bufferedAmount > this.ctx.config.server.maxSendBufferBytes) {
+      this.dropNotReading();
+      return false;
+    }
     return true;
+  }
+
+  /**
+   * Resolves true once the unsent output is under the high-water mark (replay goes on), false when
+   * the socket closed or the client has not read for a heartbeat timeout (it is then dropped).
+   */
+  private async drained(): Promise<boolean> {
+    const giveUpAt = Date.now() + this.ctx.config.server.heartbeatTimeoutSeconds * 1000;
+    while (this.ws.readyState === this.ws.OPEN && this.ws.bufferedAmount > SEND_HIGH_WATER) {
+      if (Date.now() > giveUpAt) {
+        this.dropNotReading();
+        return false;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return this.ws.readyState === this.ws.OPEN;
+  }
+
+  private dropNotReading(): void {
+    this.ctx.log(`ws: dropping a connection of ${this.agentId ?? 'nobody'} that stopped reading (${this.ws.bufferedAmount} bytes unsent)`);
+    this.close(CloseCode.notReading, 'not reading');
+    this.terminate();
   }
 
   private sendError(code: ErrorCode, message: string, id?: string): void {
@@ -187,6 +252,7 @@ export class AgentConnection implements LiveConnection {
   private onClose(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.helloTimer);
     this.events?.stop();
     this.ctx.hub.remove(this);
     if (this.agentId) this.ctx.presence.disconnected(this.agentId);

@@ -22,6 +22,8 @@ export class EventStream {
     private readonly agentId: string,
     /** Sends one frame; false once the socket is gone. */
     private readonly send: (frame: ServerFrame) => boolean,
+    /** Waits until the socket has room for more (false: it is gone); bounds what a slow reader buffers. */
+    private readonly drained: () => Promise<boolean> = () => Promise.resolve(true),
   ) {}
 
   get started(): boolean {
@@ -66,6 +68,7 @@ export class EventStream {
         this.sentSeq = stored.seq;
       }
       if (events.length < EVENTS_PER_READ) return;
+      if (!(await this.drained())) return;
     }
   }
 }

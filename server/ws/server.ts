@@ -1,13 +1,16 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { CloseCode } from '../../lib/protocol';
+import { CloseCode, retryAfterReason } from '../../lib/protocol';
 import type { ServerContext } from '../context';
 import { AgentConnection } from './connection';
 
 export const WS_PATH = '/ws';
 /** Frames past this are cut by `ws` itself (1009); smaller oversize ones get `too_large` and the socket stays. */
 const HARD_FRAME_LIMIT = 1024 * 1024;
+
+/** Clients told to come back after a restart are spread over this window. */
+const RESTART_SPREAD_MS = 1000;
 
 export interface AgentSocketServer {
   close(): Promise<void>;
@@ -54,7 +57,8 @@ export function attachAgentSockets(server: Server, ctx: ServerContext): AgentSoc
         (connection) =>
           new Promise<void>((resolve) => {
             connection.onceClosed(resolve);
-            connection.close(CloseCode.goingAway, 'server shutting down');
+            // Each client is told its own moment within a second to come back: no stampede at restart.
+            connection.close(CloseCode.goingAway, retryAfterReason(Math.random() * RESTART_SPREAD_MS));
             setTimeout(() => {
               connection.terminate();
               resolve();

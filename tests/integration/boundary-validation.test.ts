@@ -2,16 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type ServerFrame } from '../../lib/protocol';
 import { sampleFrames, stringPaths, withString } from '../fixtures/client-frames';
 import { AgentClient, RawSocket, signIn } from './helpers/agent';
-import { postJson } from './helpers/simulator';
-import { freshPhone } from './helpers/simulator';
+import { freshPhone, postJson } from './helpers/simulator';
 import { PAGE_NUMBER, startTestServer, type TestServer } from './helpers/server';
 
 type ErrorFrame = Extract<ServerFrame, { type: 'error' }>;
 
 let server: TestServer;
-const logs: string[] = [];
 beforeAll(async () => {
-  server = await startTestServer({ log: (line) => logs.push(line) });
+  server = await startTestServer();
 });
 afterAll(() => server.close());
 
@@ -47,7 +45,7 @@ describe('strings the database cannot store', () => {
       }
     }
     expect(cases).toBeGreaterThan(100);
-    expect(logs.filter((line) => line.includes('failed'))).toEqual([]);
+    expect(server.logs.filter((line) => line.includes('failed'))).toEqual([]);
     socket.send({ type: 'ping' });
     await socket.waitForFrame((f) => f.type === 'pong');
   });
