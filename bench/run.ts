@@ -6,6 +6,10 @@ const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(): P
     about: 'simulator POST → text standing in the side panel DOM, against a bare WebSocket echo',
     load: () => import('./panel-latency'),
   },
+  durability: {
+    about: 'inbound texts on the durable embedded database (fsync at each commit), against fsync off',
+    load: () => import('./durability'),
+  },
   media: {
     about: 'what one inbound MMS picture costs the server (accept, thumbnail, ingest, memory)',
     load: () => import('./media'),

@@ -39,6 +39,8 @@ export interface ServerOptions {
   config?: TextoConfig; // parsed configuration; default: loaded from configPath
   configPath?: string; // default: $CONFIG or config/demo.yaml
   log?: (line: string) => void;
+  /** false: the embedded database without fsync (today's PGlite default) — only for the durability benchmark's baseline. */
+  durable?: boolean;
   /**
    * Runs once the database is migrated and loaded with the configuration, before the server
    * listens: benchmarks and tests seed bulk data here, or keep the handle to look rows up.
@@ -62,7 +64,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const host = options.host ?? config.server.host;
   await refuseDemoPasswordsBeyondLoopback(host, config);
 
-  const db = await openPglite(options.dataDir ?? './data');
+  const db = await openPglite(options.dataDir ?? './data', { durable: options.durable ?? true });
   const cleanup: (() => Promise<void> | void)[] = [() => db.close()];
   const closeAll = async () => {
     for (const step of cleanup.reverse()) await step();

@@ -2,10 +2,22 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, Queryable, Row } from './db';
+import { DurableNodeFS } from './durable-nodefs';
+
+/**
+ * PGlite's defaults minus `-F` (fsync off): a commit is on disk before it is acknowledged. The WAL
+ * is synced with fsync(), which reaches `DurableNodeFS`; the Emscripten fdatasync() is a no-op.
+ */
+const DURABLE_START_PARAMS = [...PGlite.defaultStartParams.filter((param) => param !== '-F'), '-c', 'wal_sync_method=fsync'];
+
+export interface PgliteOptions {
+  /** false: PGlite's own default (fsync off; faster, lost on a power cut) — for benchmarks only. */
+  durable?: boolean;
+}
 
 /** Opens the embedded database: a directory path, or `memory://` for a throw-away one (tests). */
-export async function openPglite(dataDir: string): Promise<Db> {
-  const pg = await createCluster(dataDir);
+export async function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<Db> {
+  const pg = await createCluster(dataDir, options.durable ?? true);
   const wrap = (target: PGlite | Transaction): Queryable => ({
     async query<R = Row>(sql: string, params: unknown[] = []) {
       return (await target.query<R>(sql, params)).rows;
@@ -40,12 +52,14 @@ export function blankClusterCopy(): Promise<Blob> | undefined {
   return blankCluster;
 }
 
-async function createCluster(dataDir: string): Promise<PGlite> {
+async function createCluster(dataDir: string, durable: boolean): Promise<PGlite> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // In memory there is no disk to sync to.
+  const storage = inMemory || !durable ? { dataDir } : { fs: new DurableNodeFS(dataDir), startParams: DURABLE_START_PARAMS };
   const isNew = inMemory || !existsSync(join(dataDir, 'PG_VERSION'));
-  if (isNew && blankCluster) return PGlite.create({ dataDir, loadDataDir: await blankCluster });
-  const pg = await PGlite.create(dataDir);
+  if (isNew && blankCluster) return PGlite.create({ ...storage, loadDataDir: await blankCluster });
+  const pg = await PGlite.create(storage);
   // Only throw-away databases pay for the copy (~100 ms, 40 MB kept): a real server starts once.
   if (inMemory) {
     blankCluster ??= pg.dumpDataDir('none');
