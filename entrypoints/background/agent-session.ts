@@ -1,6 +1,8 @@
 import { applyEvent } from '@/lib/agent-state/reduce';
 import type { BackgroundMessage, ConnectionInfo, PanelErrorCode, PanelRequest, SessionInfo } from '@/lib/messaging/panel-port';
 import { enqueue, settle } from '@/lib/outbox/outbox';
+import { createOutboxPacer } from '@/lib/outbox/pacer';
+import { DESK_VERSION } from '@/lib/session/stored-desk';
 import { Command, parseWith, type AgentProfile, type AgentState, type ServerFrame } from '@/lib/protocol';
 import { createConnection } from './connection';
 import { createDeskSignals } from './desk-signals';
@@ -20,6 +22,7 @@ import { createQueryRelay } from './query-relay';
 import { historyStorage } from '@/lib/history-cache';
 
 const freshDesk = (agent: AgentProfile): StoredDesk => ({
+  version: DESK_VERSION,
   agentId: agent.id,
   lastSeq: 0,
   state: null,
@@ -61,7 +64,8 @@ export function createAgentSession(ports: PanelPorts) {
       ports.broadcast(syncMessage());
       connection.send({ type: 'resume', lastSeq: desk.lastSeq });
       // Same ids as before: the server answers a command it already ran without running it again.
-      for (const entry of desk.outbox) connection.send({ type: 'command', id: entry.id, command: entry.command });
+      outboxPacer.reconnected();
+      outboxPacer.pump();
     },
     onFrame: handleFrame,
     onUnauthorized: (message) => void endSession({ code: 'unauthorized', message }),
@@ -85,10 +89,23 @@ export function createAgentSession(ports: PanelPorts) {
 
   const afterStateChange = (state: AgentState | null) => signals.afterStateChange(state);
 
+  /** Sends the stored outbox a few commands at a time (the next one as each is answered), never 600 at once. */
+  const outboxPacer = createOutboxPacer(
+    () => desk?.outbox ?? [],
+    (entry) => connection.send({ type: 'command', id: entry.id, command: entry.command }),
+  );
+
+  // One ack for the newest seq stored, not one per event: a long replay is acked a few times.
+  let highestToAck = 0;
+  let ackedSeq = 0;
   function acknowledge(seq: number) {
+    highestToAck = Math.max(highestToAck, seq);
     writer
       .whenSaved()
-      .then(() => connection.send({ type: 'ack', seq }))
+      .then(() => {
+        if (seq !== highestToAck || seq <= ackedSeq) return;
+        if (connection.send({ type: 'ack', seq })) ackedSeq = seq;
+      })
       .catch((error: unknown) => console.error('Texto: cannot persist the agent state:', error));
   }
 
@@ -96,6 +113,8 @@ export function createAgentSession(ports: PanelPorts) {
     if (!desk) return;
     switch (frame.type) {
       case 'snapshot':
+        // A snapshot may go back (the server's data was reset): acks start again from it.
+        highestToAck = ackedSeq = 0;
         desk.state = frame.state;
         desk.lastSeq = frame.seq;
         signals.afterSnapshot(frame.state);
@@ -127,6 +146,7 @@ export function createAgentSession(ports: PanelPorts) {
         if (!settled) return;
         desk.outbox = outbox;
         void writer.whenSaved();
+        outboxPacer.answered(settled.id);
         if (frame.type === 'ok') {
           reply(settled.requestId, { ok: true, ...(frame.result ? { result: frame.result } : {}) });
           return;
@@ -186,12 +206,17 @@ export function createAgentSession(ports: PanelPorts) {
     desk.outbox = enqueue(desk.outbox, entry);
     // Stored before it leaves: a worker stopped right after sending still re-sends it on wake.
     await writer.whenSaved();
-    connection.send({ type: 'command', id: entry.id, command: entry.command });
+    outboxPacer.pump();
   }
 
   const loaded = (async () => {
     auth = await loadAuth();
-    desk = await loadDesk();
+    const restored = await loadDesk();
+    if (restored?.kind === 'replaced') {
+      // Not used as it is: resume from 0 gets a fresh snapshot; the commands it held are kept.
+      console.warn(`Texto: the stored desk could not be read (${restored.problem}); asking the server for a fresh one.`);
+      desk = auth && restored.agentId === auth.agent.id ? { ...freshDesk(auth.agent), outbox: restored.outbox } : null;
+    } else desk = restored?.desk ?? null;
     if (auth && desk?.agentId !== auth.agent.id) desk = freshDesk(auth.agent);
     if (!auth) desk = null;
     if (auth) connection.start(auth);

@@ -1,7 +1,7 @@
 import { backoffDelay } from '@/lib/connection/backoff';
 import { webSocketUrl } from '@/lib/connection/urls';
 import type { ConnectionInfo } from '@/lib/messaging/panel-port';
-import { CloseCode, parseServerFrame, PROTOCOL_VERSION, type ClientFrame, type ServerFrame } from '@/lib/protocol';
+import { CloseCode, parseServerFrame, PROTOCOL_VERSION, retryAfterOf, type ClientFrame, type ServerFrame } from '@/lib/protocol';
 import { startKeepalive } from './keepalive';
 
 export interface ConnectionTarget {
@@ -52,10 +52,11 @@ export function createConnection(hooks: ConnectionHooks) {
     welcomed = false;
   };
 
-  const scheduleRetry = (lastError?: ConnectionInfo['lastError']) => {
+  /** `askedMs`: the server said when to come back (a close reason `retry-after-ms:<n>`). */
+  const scheduleRetry = (lastError?: ConnectionInfo['lastError'], askedMs?: number) => {
     clearRetry();
     if (!target) return;
-    const delay = backoffDelay(attempt);
+    const delay = askedMs ?? backoffDelay(attempt);
     attempt += 1;
     const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
     setInfo({
@@ -140,7 +141,8 @@ export function createConnection(hooks: ConnectionHooks) {
       }
       // After a working connection, the first retry goes fast: the server may just have restarted.
       if (wasWelcomed) attempt = 0;
-      scheduleRetry({ code: 'network', message: event.reason || `connection closed (${event.code})` });
+      const asked = retryAfterOf(event.reason);
+      scheduleRetry({ code: 'network', message: asked === undefined && event.reason ? event.reason : `connection closed (${event.code})` }, asked);
     };
   }
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { AgentProfile, AgentSettings, AgentState } from '@/lib/protocol';
 import type { OutboxEntry } from '@/lib/outbox/outbox';
+import { DESK_VERSION, restoreDesk, type RestoredDesk } from '@/lib/session/stored-desk';
 
 /** Who is signed in. In `storage.local`: the agent stays signed in across browser restarts. */
 export interface StoredAuth {
@@ -10,10 +11,13 @@ export interface StoredAuth {
 }
 
 /**
- * What a stopped service worker needs to resume exactly where it was. In `storage.session`
- * (memory only, cleared when the browser closes): Chrome may stop the worker at any moment.
+ * What a stopped service worker — or a closed browser — needs to resume exactly where it was. In
+ * `storage.local` (on disk, kept across browser restarts until Sign out): a reply queued while the
+ * server was down still goes once the browser is reopened. Read back through `restoreDesk`
+ * (validated and versioned, `lib/session/stored-desk.ts`).
  */
 export interface StoredDesk {
+  version: typeof DESK_VERSION;
   agentId: string;
   lastSeq: number;
   state: AgentState | null;
@@ -29,12 +33,6 @@ export interface StoredDesk {
 const AUTH_KEY = 'texto.auth';
 const DESK_KEY = 'texto.desk';
 
-/** Firefox before 115 has no storage.session; its MV2 background page lives as long as the browser. */
-function sessionArea() {
-  return browser.storage.session ?? null;
-}
-
-let memoryDesk: StoredDesk | null = null;
 
 export async function loadAuth(): Promise<StoredAuth | null> {
   const stored = await browser.storage.local.get(AUTH_KEY);
@@ -49,25 +47,23 @@ export async function clearAuth(): Promise<void> {
   await browser.storage.local.remove(AUTH_KEY);
 }
 
-export async function loadDesk(): Promise<StoredDesk | null> {
-  const area = sessionArea();
-  if (!area) return memoryDesk;
-  const stored = await area.get(DESK_KEY);
-  return (stored[DESK_KEY] as StoredDesk | undefined) ?? null;
+export async function loadDesk(): Promise<RestoredDesk | null> {
+  const stored = await browser.storage.local.get(DESK_KEY);
+  if (stored[DESK_KEY] !== undefined) return restoreDesk(stored[DESK_KEY]);
+  // An extension updated from a version that kept the desk in storage.session: read it once, as any unchecked copy.
+  const session = browser.storage.session;
+  if (!session) return null;
+  const old = await session.get(DESK_KEY);
+  await session.remove(DESK_KEY);
+  return restoreDesk(old[DESK_KEY]);
 }
 
 export async function saveDesk(desk: StoredDesk): Promise<void> {
-  const area = sessionArea();
-  if (!area) {
-    memoryDesk = desk;
-    return;
-  }
-  await area.set({ [DESK_KEY]: desk });
+  await browser.storage.local.set({ [DESK_KEY]: desk });
 }
 
 export async function clearDesk(): Promise<void> {
-  memoryDesk = null;
-  await sessionArea()?.remove(DESK_KEY);
+  await browser.storage.local.remove(DESK_KEY);
 }
 
 /**

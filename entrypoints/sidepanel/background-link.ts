@@ -25,7 +25,7 @@ const RECONNECT_DELAY_MS = 200;
  */
 export function connectBackground(): BackgroundLink {
   let listener: ((message: BackgroundMessage) => void) | null = null;
-  const pending = new Map<string, (reply: PanelReply) => void>();
+  const pending = new Map<string, { type: PanelRequest['type']; resolve: (reply: PanelReply) => void }>();
   /** Requests made while the port was down (the worker restarting), sent once it is back. */
   const queued: PanelRequest[] = [];
   let port: Browser.runtime.Port | null = null;
@@ -37,18 +37,33 @@ export function connectBackground(): BackgroundLink {
     current.onMessage.addListener((message: unknown) => {
       const typed = message as BackgroundMessage;
       if (typed.type === 'reply') {
-        const resolve = pending.get(typed.requestId);
-        if (!resolve) return;
+        const waiting = pending.get(typed.requestId);
+        if (!waiting) return;
         pending.delete(typed.requestId);
-        resolve(typed);
+        waiting.resolve(typed);
         return;
       }
       listener?.(typed);
     });
     current.onDisconnect.addListener(() => {
       port = null;
+      settleLostRequests();
       setTimeout(open, RECONNECT_DELAY_MS);
     });
+  };
+
+  /**
+   * The worker stopped with these requests in hand: a query, a sign-in, a responses fetch… would
+   * wait forever, so they settle with `network` and the panel shows its offline state or its cache.
+   * Commands are the exception: they sit in the background's stored outbox and their answer comes
+   * back by request id after the restart.
+   */
+  const settleLostRequests = () => {
+    for (const [requestId, waiting] of pending) {
+      if (waiting.type === 'command') continue;
+      pending.delete(requestId);
+      waiting.resolve({ type: 'reply', requestId, ok: false, code: 'network', message: 'The connection to the background was lost; try again.' });
+    }
   };
 
   const post = (request: PanelRequest) => {
@@ -72,7 +87,7 @@ export function connectBackground(): BackgroundLink {
     request(body) {
       const requestId = crypto.randomUUID();
       return new Promise<PanelReply>((resolve) => {
-        pending.set(requestId, resolve);
+        pending.set(requestId, { type: body.type, resolve });
         post({ ...body, requestId });
       });
     },

@@ -4,7 +4,12 @@ export interface BackoffPolicy {
   capMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 30_000 };
+/**
+ * A short cap: a refused connection costs the server almost nothing, and an agent must be back
+ * within ~2 s of the server accepting again (p99 over 100 agents: bench/reconnect). The full
+ * jitter below keeps 100 agents from arriving at once (on average one every ~8 ms).
+ */
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 250, capMs: 1500 };
 
 /**
  * Exponential backoff with full jitter: a uniformly random delay in [0, min(cap, base·2^attempt)].

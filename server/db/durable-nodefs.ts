@@ -35,6 +35,6 @@ export class DurableNodeFS extends NodeFS {
         };
       },
     ];
-    return { emscriptenOpts: { ...emscriptenOpts, preRun } as EmscriptenOptions };
+    return { emscriptenOpts: { ...emscriptenOpts, preRun } };
   }
 }
