@@ -24,6 +24,7 @@ import { simulatorRoutes } from './http/simulator-routes';
 import { staticRoutes } from './http/static-routes';
 import { registerRoutingDeadlines, withdrawOffersOfAbsentAgents } from './routing/deadlines';
 import { responseWarnings } from './responses/library';
+import { registerAbsenceDeadlines } from './routing/requeue';
 import { Presence } from './routing/presence';
 import { Scheduler } from './timers/scheduler';
 import { ConnectionHub } from './ws/hub';
@@ -88,6 +89,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
     registerRoutingDeadlines(context);
     registerCallbackDeadlines(context);
+    registerAbsenceDeadlines(context);
     registerSessionDeadlines(context);
     await registerHousekeeping(context);
 

@@ -48,6 +48,8 @@ export function systemEntryText(entry: SystemEntry): { key: MessageKey; args: st
     case 'consultation_ended':
       // Without a name it ended with the interaction, not by someone's choice.
       return name ? { key: 'system_consultation_ended', args: [name, target] } : { key: 'system_consultation_ended_with_interaction', args: [target] };
+    case 'returned_to_queue':
+      return { key: entry.params.reason === 'signed_out' ? 'system_returned_to_queue_signed_out' : 'system_returned_to_queue_absent', args: [name] };
     case 'session_ended_inactivity':
       return { key: 'system_session_ended_inactivity', args: [formatSilence(Number(entry.params.seconds ?? 0))] };
     case 'interaction_done':

@@ -59,6 +59,9 @@ export const SystemCode = v.picklist([
   'consultation_started', // params: name (who started it), target (the consulted agent)
   'consultation_ended', // params: name (who ended it, or empty when it ended with the interaction), target (the other agent)
   'session_ended_inactivity', // params: seconds (the configured inactivity time)
+  // The agent signed out, or stayed away past routing.requeueAbsentAfterSeconds: back to the queue
+  // for someone else. params: name (the agent), reason ('signed_out' | 'absent')
+  'returned_to_queue',
 ]);
 export type SystemCode = v.InferOutput<typeof SystemCode>;
 

@@ -25,7 +25,8 @@ export type OfferEndReason = v.InferOutput<typeof OfferEndReason>;
  * `transferred`: another agent accepted it; `inactivity`: an ended session the agent marked done;
  * `merged`: merged into another interaction of the same contact.
  */
-export const CloseReason = v.picklist(['done', 'replied', 'transferred', 'inactivity', 'merged']);
+/** `requeued`: taken back from an agent who signed out or stayed away, offered to others. */
+export const CloseReason = v.picklist(['done', 'replied', 'transferred', 'inactivity', 'merged', 'requeued']);
 export type CloseReason = v.InferOutput<typeof CloseReason>;
 
 /** Server→agent events. Each travels in an `event` frame with the agent's next `seq`. */

@@ -39,6 +39,11 @@ const RoutingSection = v.strictObject({
   reofferAfterSeconds: v.optional(int(0, 3600), 30),
   /** A disconnected agent stays routable this long, so a quick reconnect keeps its offers. */
   presenceGraceSeconds: v.optional(int(0, 600), 15),
+  /**
+   * An agent with no connection for this long loses their assigned interactions: they go back to
+   * the queue, offered to others (0: never). Signing out does it at once.
+   */
+  requeueAbsentAfterSeconds: v.optional(int(0, 24 * 3600), 120),
 });
 
 const EventsSection = v.strictObject({

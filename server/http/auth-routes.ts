@@ -5,6 +5,7 @@ import { hashToken, revokeToken } from '../auth/tokens';
 import { setAgentStatus } from '../commands/status';
 import type { ServerContext } from '../context';
 import { runWork } from '../domain/work';
+import { returnInteractionsToQueue } from '../routing/requeue';
 import { readJsonBody } from './body';
 import { HttpError, sendJson, sendNoContent } from './respond';
 import type { Route } from './router';
@@ -41,7 +42,11 @@ export function authRoutes(ctx: ServerContext): Route[] {
         const token = match[1];
         const agentId = await revokeToken(ctx.db, token);
         if (agentId) {
-          await runWork(ctx, (work) => setAgentStatus(work, agentId, 'not_ready'));
+          await runWork(ctx, async (work) => {
+            await setAgentStatus(work, agentId, 'not_ready');
+            // Signed out: what they held goes to colleagues now, not after the absence time.
+            await returnInteractionsToQueue(work, agentId, 'signed_out');
+          });
           ctx.hub.closeToken(hashToken(token), CloseCode.signedOut, 'signed out');
         }
         // An unknown token is already signed out: same answer.

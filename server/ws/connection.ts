@@ -8,6 +8,7 @@ import type { ServerContext } from '../context';
 import { canReplayFrom, recordAck } from '../domain/events';
 import { buildSnapshot } from '../domain/snapshot';
 import { runWork } from '../domain/work';
+import { agentBack, agentLeft } from '../routing/requeue';
 import { routeWaiting } from '../routing/route';
 import { EventStream } from './event-stream';
 import { commandIdOf, frameShapeProblem } from './frame-checks';
@@ -195,8 +196,11 @@ export class AgentConnection implements LiveConnection {
       settings: agentSettings(this.ctx.config, agent.id),
       seq: Number(agent.last_seq),
     });
-    // A Ready agent coming (back) online can take what is waiting.
-    await runWork(this.ctx, routeWaiting);
+    // A Ready agent coming (back) online can take what is waiting, and keeps what it holds.
+    await runWork(this.ctx, async (work) => {
+      await agentBack(work, agentId);
+      await routeWaiting(work);
+    });
   }
 
   private async resume(agentId: string, lastSeq: number): Promise<void> {
@@ -255,6 +259,10 @@ export class AgentConnection implements LiveConnection {
     clearTimeout(this.helloTimer);
     this.events?.stop();
     this.ctx.hub.remove(this);
-    if (this.agentId) this.ctx.presence.disconnected(this.agentId);
+    if (this.agentId) {
+      const agentId = this.agentId;
+      this.ctx.presence.disconnected(agentId);
+      agentLeft(this.ctx, agentId).catch((error: unknown) => this.ctx.log(`presence: ${String(error)}`));
+    }
   }
 }
