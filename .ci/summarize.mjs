@@ -17,5 +17,8 @@ if (reportPath && existsSync(reportPath)) {
   }
 }
 if (status !== 0 && failed === 0) failed = 1;
+// What the reliability suite measured (tests/support/figures.ts), just above the closing line.
+const figures = '.test-results/figures.txt';
+if (existsSync(figures)) process.stdout.write(readFileSync(figures, 'utf8'));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(status === 0 && failed === 0 ? 0 : 1);
