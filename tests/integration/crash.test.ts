@@ -73,10 +73,8 @@ describe('server crash', () => {
     const replied = new Set<string>();
     const resumedAt = new Map<AgentClient, number>();
     const work = agents.map(async (agent) => {
-      let reconnecting = false;
       while (running) {
-        if (agent.socket.closed && !reconnecting) {
-          reconnecting = true;
+        if (agent.socket.closed) {
           try {
             await agent.reconnect(url);
             watch(agent);
@@ -84,7 +82,6 @@ describe('server crash', () => {
           } catch {
             await sleep(50 + Math.random() * 200);
           }
-          reconnecting = false;
           continue;
         }
         const offers = agent.state?.offers ?? [];
@@ -147,14 +144,11 @@ describe('server crash', () => {
 
     // Every accepted text is answered, once.
     const deadline = Date.now() + 60_000;
-    let received = new Map<string, number>();
-    while (Date.now() < deadline) {
-      received = new Map(await Promise.all(accepted.map(async (phone) => [phone, (await receivedBy(url, phone)).length] as const)));
-      if ([...received.values()].every((n) => n >= 1)) break;
-      await sleep(500);
-    }
+    const counts = async () => new Map(await Promise.all(accepted.map(async (phone) => [phone, (await receivedBy(url, phone)).length] as const)));
+    while (Date.now() < deadline && ![...(await counts()).values()].every((n) => n >= 1)) await sleep(500);
+    // Time for a doubled reply to show up before counting.
     await sleep(1000);
-    received = new Map(await Promise.all(accepted.map(async (phone) => [phone, (await receivedBy(url, phone)).length] as const)));
+    const received = await counts();
     running = false;
     await Promise.all(work);
 
