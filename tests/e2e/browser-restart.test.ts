@@ -7,18 +7,29 @@ import { acceptOffer, aria, CONNECTION, control, offerShowing, signInAndGoReady,
 import { useTestServer } from './support/server';
 import { customerTexts, eventually, newCustomerPhone, sentTo } from './support/simulator';
 
+/** Chromium that can be closed and started again on the same profile; `done` closes it and removes the profile. */
+function chromiumOnOneProfile() {
+  const profile = mkdtempSync(path.join(tmpdir(), 'texto-profile-'));
+  let chrome: ChromeWithExtension | undefined;
+  return {
+    restart: async () => {
+      await chrome?.browser.close();
+      chrome = await launchChromeWithExtension({ headless: true, profileDir: profile });
+      return chrome.openSidePanel();
+    },
+    done: async () => {
+      await chrome?.browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
 describe('the agent across browser restarts', () => {
   // On disk: the test stops the server and starts it again on the same data.
   const server = useTestServer({ persistent: true });
 
   it('stays signed in and connected when Chromium starts again on the same profile, until Sign out', async () => {
-    const profile = mkdtempSync(path.join(tmpdir(), 'texto-profile-'));
-    let chrome: ChromeWithExtension | undefined;
-    const restart = async () => {
-      await chrome?.browser.close();
-      chrome = await launchChromeWithExtension({ headless: true, profileDir: profile });
-      return chrome.openSidePanel();
-    };
+    const { restart, done } = chromiumOnOneProfile();
     try {
       await signInAndGoReady(await restart(), server.url, 'alice');
 
@@ -38,19 +49,12 @@ describe('the agent across browser restarts', () => {
       await panel.waitForSelector(aria('button', 'Sign in'));
       expect(await panel.$(aria('button', 'Sign out'))).toBeNull();
     } finally {
-      await chrome?.browser.close();
-      rmSync(profile, { recursive: true, force: true });
+      await done();
     }
   });
 
   it('delivers once a reply queued while the server was down, after the browser was closed and reopened', async () => {
-    const profile = mkdtempSync(path.join(tmpdir(), 'texto-profile-'));
-    let chrome: ChromeWithExtension | undefined;
-    const restart = async () => {
-      await chrome?.browser.close();
-      chrome = await launchChromeWithExtension({ headless: true, profileDir: profile });
-      return chrome.openSidePanel();
-    };
+    const { restart, done } = chromiumOnOneProfile();
     try {
       let panel = await restart();
       await signInAndGoReady(panel, server.url, 'alice');
@@ -80,8 +84,7 @@ describe('the agent across browser restarts', () => {
       await control(panel, 'button', 'Sign out').click();
       await panel.waitForSelector(aria('button', 'Sign in'));
     } finally {
-      await chrome?.browser.close();
-      rmSync(profile, { recursive: true, force: true });
+      await done();
     }
   }, 90_000);
 });
