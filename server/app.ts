@@ -13,7 +13,12 @@ import { registerHousekeeping } from './domain/housekeeping';
 import { registerSessionDeadlines } from './domain/session';
 import { runWork } from './domain/work';
 import { OutboundDispatcher } from './gateways/outbound';
+import type { DeliveryReceipt } from './gateways/gateway';
+import { openGateways } from './gateways/registry';
 import { createSimulatorGateway } from './gateways/simulator-gateway';
+import { twilioRoutes } from './gateways/twilio/inbound-routes';
+import { recordReceipt } from './delivery/record';
+import { simulatorDeliveryRoutes } from './http/simulator-delivery-routes';
 import { authRoutes } from './http/auth-routes';
 import { withMediaRoute } from './http/media-routes';
 import { createRequestListener, type Route } from './http/router';
@@ -39,6 +44,8 @@ export interface ServerOptions {
    * listens: benchmarks and tests seed bulk data here, or keep the handle to look rows up.
    */
   onDatabase?: (db: Db) => Promise<void> | void;
+  /** Where gateway secrets are read (the variables the configuration names); default `process.env`. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface RunningServer {
@@ -55,6 +62,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const log = options.log ?? ((line: string) => console.log(line));
   const config = options.config ?? loadConfigFile(options.configPath ?? process.env.CONFIG ?? DEMO_CONFIG_PATH);
   const host = options.host ?? config.server.host;
+  // Secrets first: a missing one stops the start before anything opens.
+  let receipts: (receipt: DeliveryReceipt) => Promise<void> = async () => {};
+  const simulatorGateway = createSimulatorGateway(config.simulator.multipart, (receipt) => receipts(receipt));
+  const gateways = openGateways(config, options.env ?? process.env, simulatorGateway);
   await refuseDemoPasswordsBeyondLoopback(host, config);
 
   const db = await openPglite(options.dataDir ?? './data');
@@ -70,7 +81,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     cleanup.push(() => media.close());
 
     const scheduler = new Scheduler(db, log);
-    const outbound = new OutboundDispatcher(db, createSimulatorGateway(db, config.simulator.multipart), log);
+    simulatorGateway.open(db);
+    cleanup.push(() => simulatorGateway.close());
+    const outbound = new OutboundDispatcher(db, gateways.forNumber, log);
     for (const warning of responseWarnings(config)) log(`configuration: ${warning}`);
     // The grace timers fire long after `context` below is set.
     const presence = new Presence(config.routing.presenceGraceSeconds * 1000, () => {
@@ -79,6 +92,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const context: ServerContext = { db, config, log, presence, hub: new ConnectionHub(), scheduler, outbound, media };
     cleanup.push(() => outbound.close(), () => scheduler.close(), () => presence.close());
 
+    receipts = async (receipt) => {
+      await runWork(context, (work) => recordReceipt(work, receipt)).catch((error: unknown) => log(`delivery: ${String(error)}`));
+    };
     registerRoutingDeadlines(context);
     registerCallbackDeadlines(context);
     registerSessionDeadlines(context);
@@ -87,7 +103,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const routes: Route[] = [
       ...authRoutes(context),
       ...responsesRoutes(context),
-      ...(config.simulator.enabled ? [...simulatorRoutes(context), ...staticRoutes()] : []),
+      ...gateways.twilioAccounts.flatMap((account) => twilioRoutes(context, account)),
+      ...(config.simulator.enabled ? [...simulatorRoutes(context), ...simulatorDeliveryRoutes(context), ...staticRoutes()] : []),
     ];
     const server = createServer(withMediaRoute(context, createRequestListener(routes, log)));
     const sockets = attachAgentSockets(server, context);
@@ -110,7 +127,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       log(`warning: the phone simulator API is open without sign-in on ${host}; set simulator.enabled: false outside demos`);
     }
     scheduler.start((body) => runWork(context, body));
-    void outbound.dispatch();
+    void outbound.start((body) => runWork(context, body));
 
     const port = (server.address() as AddressInfo).port;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

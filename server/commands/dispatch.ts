@@ -1,4 +1,5 @@
 import type { Command, ServerFrame } from '../../lib/protocol';
+import { resendReply } from '../delivery/resend';
 import type { ServerContext } from '../context';
 import { json } from '../db/db';
 import { DomainError } from '../domain/errors';
@@ -34,6 +35,8 @@ async function execute(work: Work, agentId: string, command: Command): Promise<R
       return undefined;
     case 'reply':
       return replyToCustomer(work, agentId, command.interactionId, command.text);
+    case 'resend':
+      return resendReply(work, agentId, command.interactionId, command.entryId);
     case 'markDone':
       await markDone(work, agentId, command.interactionId);
       return undefined;

@@ -39,3 +39,20 @@ export async function readJsonBody<S extends v.GenericSchema>(req: IncomingMessa
 function tooLarge(limit: number): HttpError {
   return new HttpError('too_large', `The body is over ${Math.round(limit / 1024)} KiB.`, 413, { Connection: 'close' });
 }
+
+/** Reads an `application/x-www-form-urlencoded` body (carriers' webhooks) as text, with the same limits. */
+export async function readFormBody(req: IncomingMessage, limit = MAX_JSON_BODY): Promise<string> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') {
+    throw new HttpError('bad_request', 'Send the body as a form with the header "Content-Type: application/x-www-form-urlencoded".', 415);
+  }
+  if (Number(req.headers['content-length'] ?? NaN) > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
