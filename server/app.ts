@@ -83,7 +83,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const scheduler = new Scheduler(db, log);
     simulatorGateway.open(db);
     cleanup.push(() => simulatorGateway.close());
-    const outbound = new OutboundDispatcher(db, gateways.forNumber, log);
+    const outbound = new OutboundDispatcher(db, (number) => gateways.forNumber(number), log);
     for (const warning of responseWarnings(config)) log(`configuration: ${warning}`);
     // The grace timers fire long after `context` below is set.
     const presence = new Presence(config.routing.presenceGraceSeconds * 1000, () => {

@@ -20,7 +20,7 @@ async function serverProcess(configPath: string, dataDir: string): Promise<{ chi
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /listening on (http:\/\/[\d.:]+)/.exec(out);
       if (match) resolve(match[1]!);

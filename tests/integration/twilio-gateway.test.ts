@@ -96,7 +96,7 @@ describe('the Twilio gateway', () => {
     const offer = await eventually(() => alice.state?.offers.find((o) => o.interaction.customer.phone === phone), 'the offer');
     await alice.ok({ name: 'accept', interactionId: offer.interaction.id });
     const interaction = alice.state!.interactions.find((i) => i.id === offer.interaction.id)!;
-    expect(interaction.transcript.filter((e) => e.kind === 'message').map((e) => (e as MessageEntry).text)).toEqual(['Où en est ma commande ?']);
+    expect(interaction.transcript.filter((e) => e.kind === 'message').map((e) => (e).text)).toEqual(['Où en est ma commande ?']);
   });
 
   it('refuses a tampered body or a missing signature with 403 JSON and stores nothing', async () => {
