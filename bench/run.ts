@@ -6,6 +6,10 @@ const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(): P
     about: 'simulator POST → text standing in the side panel DOM, against a bare WebSocket echo',
     load: () => import('./panel-latency'),
   },
+  gateways: {
+    about: 'Twilio webhook → offer at the agent socket against the simulator POST; status callbacks/s against raw inserts',
+    load: () => import('./gateways'),
+  },
   media: {
     about: 'what one inbound MMS picture costs the server (accept, thumbnail, ingest, memory)',
     load: () => import('./media'),
