@@ -16,18 +16,10 @@ export async function readJsonBody<S extends v.GenericSchema>(req: IncomingMessa
     // Also keeps web pages from posting here with a simple (preflight-free) form request.
     throw new HttpError('bad_request', 'Send the body as JSON with the header "Content-Type: application/json".', 415);
   }
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk);
-  }
+  const text = await readLimitedText(req, limit);
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    json = JSON.parse(text);
   } catch {
     throw new HttpError('bad_request', 'The body is not valid JSON.');
   }
@@ -46,6 +38,11 @@ export async function readFormBody(req: IncomingMessage, limit = MAX_JSON_BODY):
   if (type !== 'application/x-www-form-urlencoded') {
     throw new HttpError('bad_request', 'Send the body as a form with the header "Content-Type: application/x-www-form-urlencoded".', 415);
   }
+  return readLimitedText(req, limit);
+}
+
+/** The body as UTF-8, refused (413) on a declared length over `limit` or as soon as a stream passes it. */
+async function readLimitedText(req: IncomingMessage, limit: number): Promise<string> {
   if (Number(req.headers['content-length'] ?? NaN) > limit) throw tooLarge(limit);
   const chunks: Buffer[] = [];
   let size = 0;
