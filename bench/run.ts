@@ -10,6 +10,10 @@ const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(): P
     about: 'inbound texts on the durable embedded database (fsync at each commit), against fsync off',
     load: () => import('./durability'),
   },
+  gateways: {
+    about: 'Twilio webhook → offer at the agent socket against the simulator POST; status callbacks/s against raw inserts',
+    load: () => import('./gateways'),
+  },
   media: {
     about: 'what one inbound MMS picture costs the server (accept, thumbnail, ingest, memory)',
     load: () => import('./media'),

@@ -13,7 +13,12 @@ import { registerHousekeeping } from './domain/housekeeping';
 import { registerSessionDeadlines } from './domain/session';
 import { runWork } from './domain/work';
 import { OutboundDispatcher } from './gateways/outbound';
+import type { DeliveryReceipt } from './gateways/gateway';
+import { openGateways } from './gateways/registry';
 import { createSimulatorGateway } from './gateways/simulator-gateway';
+import { twilioInboundPath, twilioRoutes } from './gateways/twilio/inbound-routes';
+import { recordReceipt } from './delivery/record';
+import { simulatorDeliveryRoutes } from './http/simulator-delivery-routes';
 import { authRoutes } from './http/auth-routes';
 import { withMediaRoute } from './http/media-routes';
 import { createRequestListener, type Route } from './http/router';
@@ -47,6 +52,8 @@ export interface ServerOptions {
    * listens: benchmarks and tests seed bulk data here, or keep the handle to look rows up.
    */
   onDatabase?: (db: Db) => Promise<void> | void;
+  /** Where gateway secrets are read (the variables the configuration names); default `process.env`. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface RunningServer {
@@ -63,6 +70,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const log = options.log ?? ((line: string) => console.log(line));
   const config = options.config ?? loadConfigFile(options.configPath ?? process.env.CONFIG ?? DEMO_CONFIG_PATH);
   const host = options.host ?? config.server.host;
+  // Secrets first: a missing one stops the start before anything opens.
+  let receipts: (receipt: DeliveryReceipt) => Promise<void> = async () => {};
+  const simulatorGateway = createSimulatorGateway(config.simulator.multipart, (receipt) => receipts(receipt));
+  const gateways = openGateways(config, options.env ?? process.env, simulatorGateway);
   await refuseDemoPasswordsBeyondLoopback(host, config);
 
   const db = await openPglite(options.dataDir ?? './data', { durable: options.durable ?? true });
@@ -78,7 +89,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     cleanup.push(() => media.close());
 
     const scheduler = new Scheduler(db, log);
-    const outbound = new OutboundDispatcher(db, createSimulatorGateway(db, config.simulator.multipart), log);
+    simulatorGateway.open(db);
+    cleanup.push(() => simulatorGateway.close());
+    const outbound = new OutboundDispatcher(db, (number) => gateways.forNumber(number), log);
     for (const warning of responseWarnings(config)) log(`configuration: ${warning}`);
     // The grace timers fire long after `context` below is set.
     const presence = new Presence(config.routing.presenceGraceSeconds * 1000, () => {
@@ -87,6 +100,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const context: ServerContext = { db, config, log, presence, hub: new ConnectionHub(), scheduler, outbound, media };
     cleanup.push(() => outbound.close(), () => scheduler.close(), () => presence.close());
 
+    receipts = async (receipt) => {
+      await runWork(context, (work) => recordReceipt(work, receipt)).catch((error: unknown) => log(`delivery: ${String(error)}`));
+    };
     registerRoutingDeadlines(context);
     registerCallbackDeadlines(context);
     registerAbsenceDeadlines(context);
@@ -98,7 +114,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const routes: Route[] = [
       ...authRoutes(context),
       ...responsesRoutes(context),
-      ...(config.simulator.enabled ? [...underCapacity(simulatorRoutes(context), INBOUND_PATHS, inbound), ...staticRoutes()] : []),
+      ...underCapacity(
+        gateways.twilioAccounts.flatMap((account) => twilioRoutes(context, account)),
+        gateways.twilioAccounts.map(twilioInboundPath),
+        inbound,
+      ),
+      ...(config.simulator.enabled
+        ? [...underCapacity(simulatorRoutes(context), INBOUND_PATHS, inbound), ...simulatorDeliveryRoutes(context), ...staticRoutes()]
+        : []),
     ];
     // Checked every second (Node's default is 30 s) so a stalled request meets its timeout on time.
     const server = createServer({ connectionsCheckingInterval: 1000 }, withMediaRoute(context, createRequestListener(routes, log)));
@@ -123,7 +146,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       log(`warning: the phone simulator API is open without sign-in on ${host}; set simulator.enabled: false outside demos`);
     }
     scheduler.start((body) => runWork(context, body));
-    void outbound.dispatch();
+    void outbound.start((body) => runWork(context, body));
 
     const port = (server.address() as AddressInfo).port;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

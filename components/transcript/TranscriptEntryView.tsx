@@ -2,6 +2,7 @@ import { useContext } from 'preact/hooks';
 import { t } from '@/lib/i18n/t';
 import type { Interaction, MessageMedia, TranscriptEntry } from '@/lib/protocol';
 import { formatClockTime } from '@/lib/time/format';
+import { DeliveryBadge } from './DeliveryBadge';
 import { entityCacheFor } from './entity-caches';
 import { senderName, systemText } from './entry-text';
 import { MediaThumbnails } from './MediaThumbnails';
@@ -66,6 +67,9 @@ export function TranscriptEntryView({ entry, interaction, selfId, onOpenImage }:
       )}
       {entry.media && entry.media.length > 0 && <MediaThumbnails interactionId={interaction.id} media={entry.media} onOpen={onOpenImage} />}
       {entry.direction === 'out' && (entry.segments ?? 1) > 1 && <p class="sent-as">{t('compose_sent_as', String(entry.segments))}</p>}
+      {entry.direction === 'out' && entry.delivery && (
+        <DeliveryBadge delivery={entry.delivery} onResend={() => services.resend(interaction.id, entry.id)} />
+      )}
     </div>
   );
 }

@@ -22,6 +22,7 @@ const REFUSAL_KEYS = {
   bad_base64: 'mms_refused_bad_base64',
   too_many_pixels: 'mms_refused_too_many_pixels',
   corrupt: 'mms_refused_corrupt',
+  unavailable: 'mms_refused_unavailable',
 } as const satisfies Record<string, MessageKey>;
 
 /** "photo.heic was refused: it is not a JPEG, PNG, GIF or WebP image." in the agent's language. */
@@ -36,6 +37,7 @@ function refusalText(params: Record<string, string>): string {
     mms_refused_bad_base64: [],
     mms_refused_too_many_pixels: [params.width ?? '', params.height ?? '', params.limit ?? ''],
     mms_refused_corrupt: [],
+    mms_refused_unavailable: [params.detail ?? ''],
   };
   return t('system_media_refused', file, t(key, ...values[key]));
 }

@@ -54,6 +54,8 @@ export function systemEntryText(entry: SystemEntry): { key: MessageKey; args: st
       return { key: 'system_session_ended_inactivity', args: [formatSilence(Number(entry.params.seconds ?? 0))] };
     case 'interaction_done':
       return { key: 'system_interaction_done', args: [] };
+    case 'reply_resent':
+      return { key: 'system_reply_resent', args: [name, entry.params.attempt ?? ''] };
     case 'media_refused':
       // The bare form; entry-text.ts words it with the localized reason.
       return { key: 'system_media_refused', args: [entry.params.file || entry.params.number || '', entry.params.reason ?? ''] };

@@ -23,6 +23,8 @@ export interface TranscriptServices {
   mediaChanged(interactionId: string): void;
   /** An image did not load: fetch fresh links. */
   mediaFailed(interactionId: string): void;
+  /** Resend a reply that was not delivered. */
+  resend(interactionId: string, entryId: string): void;
 }
 
 const inert: TranscriptServices = {
@@ -35,6 +37,7 @@ const inert: TranscriptServices = {
   watchMedia: () => () => undefined,
   mediaChanged: () => undefined,
   mediaFailed: () => undefined,
+  resend: () => undefined,
 };
 
 export const TranscriptContext = createContext<TranscriptServices>(inert);

@@ -69,7 +69,7 @@ export function WorkArea({ model, locale }: { model: AppModel; locale: string })
 
 /** What transcripts get from the app models (see components/transcript/transcript-context.ts). */
 function transcriptServices(model: AppModel, locale: string): TranscriptServices {
-  const { settings, contactActions, mediaLinks } = model;
+  const { settings, contactActions, mediaLinks, interactions } = model;
   // Read here so the work area re-renders when links or errors change.
   const errors = contactActions.errors.value;
   void mediaLinks.byInteraction.value;
@@ -83,5 +83,6 @@ function transcriptServices(model: AppModel, locale: string): TranscriptServices
     watchMedia: (interactionId) => mediaLinks.watch(interactionId),
     mediaChanged: (interactionId) => mediaLinks.update(interactionId),
     mediaFailed: (interactionId) => mediaLinks.failed(interactionId),
+    resend: (interactionId, entryId) => void interactions.resend(interactionId, entryId),
   };
 }

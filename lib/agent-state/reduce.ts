@@ -32,6 +32,16 @@ export function applyEvent(state: AgentState, event: AgentEvent): AgentState {
             : { ...interaction, transcript: [...interaction.transcript, event.entry] },
         ),
       };
+    case 'deliveryChanged':
+      return {
+        ...state,
+        interactions: updateInteraction(state.interactions, event.interactionId, (interaction) => ({
+          ...interaction,
+          transcript: interaction.transcript.map((entry) =>
+            entry.id === event.entryId && entry.kind === 'message' ? { ...entry, delivery: event.delivery } : entry,
+          ),
+        })),
+      };
     case 'interactionClosed':
       return { ...state, interactions: state.interactions.filter((i) => i.id !== event.interactionId) };
     case 'interactionUpdated':

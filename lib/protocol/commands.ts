@@ -36,6 +36,8 @@ export const Command = v.variant('name', [
     text: WrittenText('reply', MAX_REPLY_LENGTH),
   }),
   v.object({ name: v.literal('markDone'), interactionId: Id }),
+  /** Sends a reply that was not delivered again, as a new attempt (answers `{attempt}`). */
+  v.object({ name: v.literal('resend'), interactionId: Id, entryId: Id }),
   /** A call or email the agent started from the panel (transcript link or contact menu). */
   v.object({
     name: v.literal('recordActivity'),

@@ -62,6 +62,7 @@ export const SystemCode = v.picklist([
   // The agent signed out, or stayed away past routing.requeueAbsentAfterSeconds: back to the queue
   // for someone else. params: name (the agent), reason ('signed_out' | 'absent')
   'returned_to_queue',
+  'reply_resent', // params: name (the agent), attempt
 ]);
 export type SystemCode = v.InferOutput<typeof SystemCode>;
 
@@ -78,6 +79,38 @@ export const MessageMedia = v.object({
 });
 export type MessageMedia = v.InferOutput<typeof MessageMedia>;
 
+/**
+ * What became of a reply (docs/gateways.md). `state` only moves forward. Over several SMS it is
+ * the aggregate of the parts: `partly_delivered` when some arrived and the others failed for
+ * good, `delivered` or `undelivered` / `failed` when all did the same. `reason` is Texto's word for
+ * the carrier's cause (the panel says it in the agent's language), `code` the carrier's own.
+ */
+export const DeliveryState = v.picklist(['queued', 'sent', 'delivered', 'partly_delivered', 'undelivered', 'failed']);
+export type DeliveryState = v.InferOutput<typeof DeliveryState>;
+export const DeliveryReason = v.picklist([
+  'opted_out',
+  'landline',
+  'unreachable',
+  'unknown_destination',
+  'spam',
+  'blocked',
+  'invalid_number',
+  'carrier_error',
+  'unknown',
+]);
+export type DeliveryReason = v.InferOutput<typeof DeliveryReason>;
+export const DeliveryStatus = v.object({
+  state: DeliveryState,
+  reason: v.optional(DeliveryReason),
+  code: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  /** Several SMS: how many arrived, of how many. */
+  delivered: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  parts: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** 1 for the first send, 2 after one Resend… */
+  attempt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+export type DeliveryStatus = v.InferOutput<typeof DeliveryStatus>;
+
 export const MessageEntry = v.object({
   kind: v.literal('message'),
   id: Id,
@@ -89,6 +122,8 @@ export const MessageEntry = v.object({
   segments: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   /** The images of an MMS, in the order sent (absent for an SMS). */
   media: v.optional(v.array(MessageMedia)),
+  /** Outbound only: what became of the reply (absent on entries written before it existed). */
+  delivery: v.optional(DeliveryStatus),
   /** Set on entries merged in from another interaction (or activity): where they came from. */
   source: v.optional(Id),
 });

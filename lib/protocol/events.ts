@@ -7,6 +7,7 @@ import {
   AgentStatus,
   ChannelState,
   ConsultMessage,
+  DeliveryStatus,
   Consultation,
   Id,
   Interaction,
@@ -37,6 +38,8 @@ export const AgentEvent = v.variant('type', [
   v.object({ type: v.literal('offerEnded'), interactionId: Id, reason: OfferEndReason }),
   v.object({ type: v.literal('interactionAssigned'), interaction: Interaction }),
   v.object({ type: v.literal('transcriptAppended'), interactionId: Id, entry: TranscriptEntry }),
+  /** A reply's delivery moved forward (docs/gateways.md). */
+  v.object({ type: v.literal('deliveryChanged'), interactionId: Id, entryId: Id, delivery: DeliveryStatus }),
   v.object({ type: v.literal('interactionClosed'), interactionId: Id, reason: CloseReason }),
   /** Note, disposition or case data changed (only the fields present). */
   v.object({

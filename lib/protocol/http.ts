@@ -32,6 +32,11 @@ export const SimulatorInbound = v.object({
   text: v.pipe(v.string(), v.maxLength(MAX_INBOUND_TEXT, `the text is longer than ${MAX_INBOUND_TEXT} characters`)),
   /** Images of an MMS (JPEG, PNG, GIF, WebP); with any, the message is an MMS. */
   media: v.optional(v.pipe(v.array(SimulatorMediaPart), v.maxLength(50, 'a message carries at most 50 files'))),
+  /**
+   * The sending network's id for this message: the same id again (a phone retrying a POST whose
+   * answer was lost) stores nothing and gets the first answer.
+   */
+  providerId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100, 'the provider id is longer than 100 characters'))),
   /** Fields the gateway attaches to the interaction (campaign, language…); they join its case data. */
   caseData: v.optional(
     v.pipe(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Command, ServerFrame } from '../../lib/protocol';
+import { resendReply } from '../delivery/resend';
 import type { ServerContext } from '../context';
 import { json } from '../db/db';
 import { DomainError } from '../domain/errors';
@@ -35,6 +36,8 @@ async function execute(work: Work, agentId: string, command: Command): Promise<R
       return undefined;
     case 'reply':
       return replyToCustomer(work, agentId, command.interactionId, command.text);
+    case 'resend':
+      return resendReply(work, agentId, command.interactionId, command.entryId);
     case 'markDone':
       await markDone(work, agentId, command.interactionId);
       return undefined;

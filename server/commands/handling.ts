@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { segmentSms } from '../../lib/sms/segments';
-import { json } from '../db/db';
+import { queueOutbound } from '../delivery/queue';
 import { agentRef } from '../domain/agents';
 import { announceEntry } from '../domain/announce';
 import { requireChannel } from '../domain/channels';
@@ -44,13 +43,9 @@ export async function replyToCustomer(
     author: { role: 'agent', ...(await agentRef(work.tx, agentId)) },
     text,
     segments: segments.length,
+    delivery: { state: 'queued', ...(segments.length > 1 ? { delivered: 0, parts: segments.length } : {}) },
   });
-  await work.tx.query(
-    `INSERT INTO outbound_messages (id, interaction_id, from_number, to_number, text, created_at, state, encoding, parts)
-     VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8::jsonb)`,
-    [randomUUID(), interactionId, interaction.centre_number, interaction.customer_phone, text, work.now, encoding, json(segments)],
-  );
-  work.outboundQueued = true;
+  await queueOutbound(work, { entryId: entry.id, interactionId, from: interaction.centre_number, to: interaction.customer_phone, text, attempt: 1 });
   await announceEntry(work, interactionId, agentId, entry);
   if (interaction.mode === 'page') await closeAndReroute(work, agentId, interactionId, 'replied');
   else await touchSession(work, interaction);

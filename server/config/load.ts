@@ -57,6 +57,14 @@ function findReferenceProblem(config: TextoConfig): string | undefined {
   for (const [i, number] of config.numbers.entries()) {
     if (!queues.has(number.queue)) return `numbers[${i}].queue: unknown queue "${number.queue}" (declare it under queues)`;
   }
+  const gatewayIds = config.gateways.map((g) => g.id);
+  const duplicateGateway = seen([...gatewayIds, 'simulator']);
+  if (duplicateGateway) return `gateways: id "${duplicateGateway}" is used twice ("simulator" is the built-in one)`;
+  for (const [i, number] of config.numbers.entries()) {
+    if (number.gateway !== 'simulator' && !gatewayIds.includes(number.gateway)) {
+      return `numbers[${i}].gateway: unknown gateway "${number.gateway}" (declare it under gateways, or use simulator)`;
+    }
+  }
   const duplicateContact = seen(config.contacts.map((c) => c.id));
   if (duplicateContact) return `contacts: id "${duplicateContact}" is used twice`;
   const duplicatePhone = seen(config.contacts.flatMap((c) => c.phones));

@@ -74,6 +74,33 @@ const SimulatorSection = v.strictObject({
   multipart: v.optional(v.picklist(['concatenated', 'separate']), 'concatenated'),
 });
 
+/**
+ * A carrier account (docs/gateways.md). Secrets are never in the file: `authTokenEnv` names the
+ * environment variable that holds Twilio's auth token, read at start.
+ */
+const TwilioGateway = v.strictObject({
+  id: slug,
+  kind: v.literal('twilio'),
+  accountSid: v.pipe(v.string(), v.regex(/^AC[0-9a-fA-F]{32}$/, 'a Twilio Account SID: AC followed by 32 hexadecimal digits')),
+  authTokenEnv: v.pipe(v.string(), v.regex(/^[A-Z_][A-Z0-9_]*$/, 'the name of an environment variable, such as TWILIO_AUTH_TOKEN')),
+  /**
+   * Where Twilio reaches this server (the proxy's address): the webhook is
+   * `<publicUrl>/api/gateways/<id>/sms`, status callbacks `<publicUrl>/api/gateways/<id>/status`.
+   * Signatures are computed over these URLs.
+   */
+  publicUrl: v.pipe(v.string(), v.url('an https:// address such as https://texto.example.com'), v.regex(/^https?:\/\//, 'an http(s) address')),
+  /** The REST API's base (tests point it at a fake Twilio). */
+  apiBaseUrl: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'an http(s) address')), 'https://api.twilio.com'),
+  /** REST requests and media downloads give up after this long. */
+  requestTimeoutSeconds: v.optional(int(1, 120), 15),
+  /** Redirects followed when fetching a media file (Twilio's media URLs redirect to storage). */
+  mediaMaxRedirects: v.optional(int(0, 10), 3),
+  /** First wait before retrying a 429 / 5xx / unreachable API, doubled each time up to 5 minutes. */
+  retryFirstDelayMs: v.optional(int(10, 60_000), 1000),
+});
+export const GatewayConfig = v.variant('kind', [TwilioGateway]);
+export type GatewayConfig = v.InferOutput<typeof GatewayConfig>;
+
 const ComposeSection = v.strictObject({
   /** Longest reply, in SMS (the panel disables Send past it, the server refuses it). */
   maxMessages: v.optional(int(1, MAX_MESSAGES_LIMIT), 10),
@@ -179,6 +206,8 @@ const CentreNumber = v.strictObject({
   sessionInactivitySeconds: v.optional(int(1, 7 * 24 * 3600)),
   /** Attached to every interaction on this number (language, campaign, segment…). */
   caseData: v.optional(CaseDataValues, {}),
+  /** The carrier of this number: `simulator` (built in, the default) or the id of one of `gateways`. */
+  gateway: v.optional(v.pipe(v.string(), v.maxLength(40)), 'simulator'),
 });
 
 const Contact = v.strictObject({
@@ -196,6 +225,7 @@ export const TextoConfig = v.strictObject({
   auth: v.optional(AuthSection, {}),
   simulator: v.optional(SimulatorSection, {}),
   media: v.optional(MediaSection, {}),
+  gateways: v.optional(v.array(GatewayConfig), []),
   queues: v.pipe(v.array(Queue), v.minLength(1, 'at least one queue is needed')),
   agents: v.array(Agent),
   numbers: v.pipe(v.array(CentreNumber), v.minLength(1, 'at least one contact-centre number is needed')),

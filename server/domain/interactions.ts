@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Author, CaseData, CloseReason, ContactCard, Interaction, InteractionMode, MessageEntry, MessageMedia, TranscriptEntry, TransferStatus } from '../../lib/protocol';
+import type { Author, CaseData, CloseReason, ContactCard, DeliveryStatus, Interaction, InteractionMode, MessageEntry, MessageMedia, TranscriptEntry, TransferStatus } from '../../lib/protocol';
 import { json, type Queryable } from '../db/db';
 import { DomainError } from './errors';
 import type { Work } from './work';
@@ -169,13 +169,13 @@ export async function createInteraction(
 export async function appendMessage(
   work: Work,
   interactionId: string,
-  message: { direction: 'in' | 'out'; author: Author; text: string; media?: MessageMedia[]; segments?: number },
+  message: { direction: 'in' | 'out'; author: Author; text: string; media?: MessageMedia[]; segments?: number; delivery?: DeliveryStatus },
 ): Promise<MessageEntry> {
   const { media, ...rest } = message;
   const entry: MessageEntry = { kind: 'message', id: randomUUID(), at: work.now, ...rest, ...(media?.length ? { media } : {}) };
   await work.tx.query(
-    `INSERT INTO transcript_entries (id, interaction_id, at, kind, direction, author, text, media, segments)
-     VALUES ($1, $2, $3, 'message', $4, $5::jsonb, $6, $7::jsonb, $8)`,
+    `INSERT INTO transcript_entries (id, interaction_id, at, kind, direction, author, text, media, segments, delivery)
+     VALUES ($1, $2, $3, 'message', $4, $5::jsonb, $6, $7::jsonb, $8, $9::jsonb)`,
     [
       entry.id,
       interactionId,
@@ -185,6 +185,7 @@ export async function appendMessage(
       entry.text,
       entry.media ? json(entry.media) : null,
       entry.segments ?? null,
+      entry.delivery ? json(entry.delivery) : null,
     ],
   );
   for (const file of entry.media ?? []) {
@@ -217,6 +218,7 @@ interface EntryRow {
   media?: MessageMedia[] | null;
   source_interaction_id?: string | null;
   segments?: number | null;
+  delivery?: DeliveryStatus | null;
 }
 
 export function toTranscriptEntry(row: EntryRow): TranscriptEntry {
@@ -240,6 +242,7 @@ export function toTranscriptEntry(row: EntryRow): TranscriptEntry {
     text: row.text ?? '',
     ...(row.media ? { media: row.media } : {}),
     ...(row.segments ? { segments: row.segments } : {}),
+    ...(row.delivery ? { delivery: row.delivery } : {}),
     ...source,
   };
 }

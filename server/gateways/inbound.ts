@@ -9,6 +9,7 @@ import { appendSystemEntry } from '../domain/system-entries';
 import { touchSession } from '../domain/session';
 import type { Work } from '../domain/work';
 import type { MediaRefusal } from '../media';
+import { carrierText } from './carrier-text';
 import { pendingOfferOf, refreshOffer } from '../routing/offers';
 import { routeWaiting } from '../routing/route';
 
@@ -20,6 +21,24 @@ export interface InboundSms {
   mms?: { media: MessageMedia[]; refused: MediaRefusal[] };
   /** Fields the gateway attaches (they join the case data, after the number's own). */
   caseData?: Record<string, string>;
+  /** The carrier's id for this message (Twilio's MessageSid): a second arrival stores nothing. */
+  provider?: { gateway: string; messageId: string };
+}
+
+export interface InboundAccepted {
+  entryId: string;
+  interactionId: string;
+  /** True when the carrier's id was seen before: nothing was stored this time. */
+  duplicate: boolean;
+}
+
+/** The message this carrier id already made, if any. */
+export async function knownInbound(work: Pick<Work, 'tx'>, gateway: string, messageId: string): Promise<InboundAccepted | undefined> {
+  const [known] = await work.tx.query<{ entry_id: string; interaction_id: string }>(
+    'SELECT entry_id, interaction_id FROM inbound_provider_ids WHERE gateway = $1 AND provider_id = $2',
+    [gateway, messageId],
+  );
+  return known ? { entryId: known.entry_id, interactionId: known.interaction_id, duplicate: true } : undefined;
 }
 
 /** What the transcript says for a refused file (the panel words it from `reason` and the params). */
@@ -33,7 +52,21 @@ function refusalParams(refusal: MediaRefusal): Record<string, string> {
  * An MMS that starts one makes a page-mode interaction on the MMS channel; its refused files
  * become system lines after the message, so the text and the good files always go through.
  */
-export async function receiveInbound(work: Work, sms: InboundSms): Promise<{ entryId: string; interactionId: string }> {
+export async function receiveInbound(work: Work, received: InboundSms): Promise<InboundAccepted> {
+  const caseData = received.caseData && Object.fromEntries(Object.entries(received.caseData).map(([key, value]) => [key, carrierText(value)]));
+  const sms = { ...received, text: carrierText(received.text), ...(caseData ? { caseData } : {}) };
+  if (sms.provider) {
+    // Taken before anything is written: a concurrent retry waits on this row, then finds it.
+    const [claimed] = await work.tx.query(
+      `INSERT INTO inbound_provider_ids (gateway, provider_id, entry_id, interaction_id) VALUES ($1, $2, '', '')
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [sms.provider.gateway, sms.provider.messageId],
+    );
+    if (!claimed) {
+      const known = await knownInbound(work, sms.provider.gateway, sms.provider.messageId);
+      if (known) return known;
+    }
+  }
   const [number] = await work.tx.query<{ mode: 'page' | 'session'; queue: string }>(
     'SELECT mode, queue FROM centre_numbers WHERE number = $1',
     [sms.to],
@@ -82,5 +115,13 @@ export async function receiveInbound(work: Work, sms: InboundSms): Promise<{ ent
   } else if (!open) {
     await routeWaiting(work);
   }
-  return { entryId: message.id, interactionId };
+  if (sms.provider) {
+    await work.tx.query('UPDATE inbound_provider_ids SET entry_id = $3, interaction_id = $4 WHERE gateway = $1 AND provider_id = $2', [
+      sms.provider.gateway,
+      sms.provider.messageId,
+      message.id,
+      interactionId,
+    ]);
+  }
+  return { entryId: message.id, interactionId, duplicate: false };
 }

@@ -1,29 +1,82 @@
-import type { SimulatorOutbound } from '../../lib/protocol';
+import type { DeliveryReason, SimulatorOutbound } from '../../lib/protocol';
 import type { Db, Queryable } from '../db/db';
 import { airParts, type AirSms } from './air-parts';
-import type { OutboundSms, SmsGateway } from './gateway';
+import type { DeliveryReceipt, HandOver, OutboundSms, SmsGateway } from './gateway';
 
 export type MultipartMode = 'concatenated' | 'separate';
+
+/** What the simulated network does with texts to one phone (`simulator_delivery_rules`). */
+export interface SimulatorRule {
+  outcome: 'deliver' | 'fail' | 'hold';
+  reason?: DeliveryReason;
+  delayMs: number;
+}
+
+export async function simulatorRuleFor(q: Queryable, phone: string): Promise<SimulatorRule> {
+  const [rule] = await q.query<{ outcome: SimulatorRule['outcome']; reason: DeliveryReason | null; delay_ms: number }>(
+    'SELECT outcome, reason, delay_ms FROM simulator_delivery_rules WHERE phone = $1',
+    [phone],
+  );
+  return rule ? { outcome: rule.outcome, ...(rule.reason ? { reason: rule.reason } : {}), delayMs: rule.delay_ms } : { outcome: 'deliver', delayMs: 0 };
+}
 
 /**
  * The built-in carrier: instead of a phone network, texts land in `simulator_messages`, one row
  * per SMS on the air, where the simulator page (and tests) read what each phone received. A long
  * reply goes as one concatenated message (parts sharing a UDH reference) or as separate SMS,
- * as configured (`simulator.multipart`).
+ * as configured (`simulator.multipart`). Each SMS then gets a handset report by the phone's rule
+ * (delivered, after a delay or not; failed with a reason; or held until one is posted by hand).
  */
-export function createSimulatorGateway(db: Db, mode: MultipartMode = 'concatenated'): SmsGateway {
+export function createSimulatorGateway(
+  mode: MultipartMode,
+  report: (receipt: DeliveryReceipt) => Promise<void>,
+): SmsGateway & { open(db: Db): void; close(): void } {
+  const timers = new Set<NodeJS.Timeout>();
+  let database: Db | undefined;
+  const dbOf = () => {
+    if (!database) throw new Error('the simulator gateway has no database yet');
+    return database;
+  };
+  const later = (ms: number, receipts: DeliveryReceipt[]) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void (async () => {
+        for (const receipt of receipts) await report(receipt);
+      })();
+    }, ms);
+    timers.add(timer);
+  };
   return {
+    id: 'simulator',
     name: `simulator (${mode})`,
-    async send(message: OutboundSms) {
-      await db.transaction(async (tx) => {
+    open: (db) => {
+      database = db;
+    },
+    close: () => timers.forEach(clearTimeout),
+    async send(message: OutboundSms): Promise<HandOver> {
+      const db = dbOf();
+      const air = await db.transaction(async (tx) => {
         // Idempotent by message id: a re-sent reply whose parts already arrived changes nothing.
-        const [already] = await tx.query('SELECT 1 FROM simulator_messages WHERE id = $1 OR id = $2', [message.id, `${message.id}#1`]);
-        if (already) return;
+        const already = await tx.query<{ id: string }>("SELECT id FROM simulator_messages WHERE id = $1 OR id LIKE $2 ORDER BY position", [
+          message.id,
+          `${message.id}#%`,
+        ]);
+        if (already.length > 0) return { ids: already.map((r) => r.id), fresh: false };
         const multipart = message.parts.length > 1 && mode === 'concatenated';
         const reference = multipart ? await nextReference(tx, message.to) : 0;
         const at = Date.now();
-        for (const sms of airParts(message, mode, reference)) await insertAirSms(tx, message, sms, at);
+        const sent = airParts(message, mode, reference);
+        for (const sms of sent) await insertAirSms(tx, message, sms, at);
+        return { ids: sent.map((sms) => sms.id), fresh: true };
       });
+      const rule = await simulatorRuleFor(db, message.to);
+      const parts = air.ids.map((providerId, i) => ({ part: i + 1, providerId, state: 'sent' as const }));
+      if (air.fresh && rule.outcome !== 'hold') {
+        const state = rule.outcome === 'deliver' ? ('delivered' as const) : ('undelivered' as const);
+        const reason = rule.outcome === 'fail' ? { reason: rule.reason ?? 'unreachable' } : {};
+        later(rule.delayMs, parts.map((p) => ({ gateway: 'simulator', outboundId: message.id, part: p.part, providerId: p.providerId, state, ...reason })));
+      }
+      return { parts };
     },
   };
 }

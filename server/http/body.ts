@@ -84,3 +84,13 @@ function tooLarge(limit: number): HttpError {
   const size = limit >= 1024 * 1024 ? `${(limit / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(limit / 1024)} KiB`;
   return new HttpError('too_large', `The body is over ${size}.`, 413, { Connection: 'close' });
 }
+
+/** Reads an `application/x-www-form-urlencoded` body (carriers' webhooks) as text, with the same limits. */
+export async function readFormBody(req: IncomingMessage, limit = MAX_JSON_BODY): Promise<string> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') {
+    throw new HttpError('bad_request', 'Send the body as a form with the header "Content-Type: application/x-www-form-urlencoded".', 415);
+  }
+  if (Number(req.headers['content-length'] ?? NaN) > limit) throw tooLarge(limit);
+  return (await readAll(req, limit, BODY_IDLE_MS)).toString('utf8');
+}

@@ -3,6 +3,7 @@ import { E164, MediaChannel, parseWith, SimulatorInbound } from '../../lib/proto
 import type { ServerContext } from '../context';
 import { readChannels, setChannelAvailability } from '../domain/channels';
 import { runWork } from '../domain/work';
+import { carrierText } from '../gateways/carrier-text';
 import { receiveInbound } from '../gateways/inbound';
 import { listPhoneMessages, recordPhoneMessage } from '../gateways/simulator-gateway';
 import { ingestMedia, maxInboundBodyBytes } from '../media';
@@ -21,7 +22,7 @@ export function simulatorRoutes(ctx: ServerContext): Route[] {
     {
       path: '/api/simulator/messages',
       async POST(req, res) {
-        const { media: parts, ...sms } = await readJsonBody(req, SimulatorInbound, {
+        const { media: parts, providerId, ...sms } = await readJsonBody(req, SimulatorInbound, {
           limit: maxInboundBodyBytes(ctx.media.limits),
           // The customer's words are theirs, whatever they contain (the gateway stores them as data).
           storedAsData: ['text'],
@@ -39,13 +40,15 @@ export function simulatorRoutes(ctx: ServerContext): Route[] {
           ...(file.filename === undefined ? {} : { filename: file.filename }),
         }));
         const accepted = await runWork(ctx, async (work) => {
-          const { entryId, interactionId } = await receiveInbound(work, {
+          const { entryId, interactionId, duplicate } = await receiveInbound(work, {
             ...sms,
             ...(mms ? { mms: { media, refused: mms.refused } } : {}),
+            ...(providerId ? { provider: { gateway: 'simulator', messageId: providerId } } : {}),
           });
+          if (duplicate) return { id: entryId, interactionId };
           // The phone's own record of what it sent says how many pictures went with the text.
           const phoneCopy = media.length > 0 ? `${sms.text}${sms.text ? ' ' : ''}[${media.length} picture${media.length === 1 ? '' : 's'}]` : sms.text;
-          await recordPhoneMessage(work.tx, entryId, sms.from, sms.to, phoneCopy, work.now);
+          await recordPhoneMessage(work.tx, entryId, sms.from, sms.to, carrierText(phoneCopy), work.now);
           return { id: entryId, interactionId };
         });
         if (!mms) return sendJson(res, 202, accepted);

@@ -1,5 +1,6 @@
 // MMS media on the server: accept by bytes, store once by hash, thumbnail, serve through signed links.
 export { acceptMedia } from './accept';
+export { refusalsFor } from './refusals';
 export { displayFilename, downloadFilename } from './filename';
 export { ingestMedia, type IngestedMedia, type IngestResult } from './ingest';
 export { inspectImage, sniffImage, sniffMagic } from './sniff';

@@ -51,6 +51,14 @@ export function refusalsFor(index: number, filename: string | undefined) {
         params: params({ size: shown, limit }),
       };
     },
+    unavailable(detail: string): MediaRefusal {
+      return {
+        ...base,
+        reason: 'unavailable',
+        message: `${file} could not be fetched from the carrier (${detail}); the text and the other files went through.`,
+        params: params({ detail }),
+      };
+    },
     badBase64(detail: string): MediaRefusal {
       return {
         ...base,

@@ -50,7 +50,9 @@ export type RefusalReason =
   | 'too_many_files'
   | 'bad_base64'
   | 'too_many_pixels'
-  | 'corrupt';
+  | 'corrupt'
+  /** A gateway could not fetch the file from the carrier (timeout, 404, too large to download…). */
+  | 'unavailable';
 
 export interface MediaRefusal {
   /** Position of the part in the message's `media` array (0-based). */

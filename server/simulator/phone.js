@@ -193,3 +193,17 @@ loadSetup()
 setInterval(() => {
   refresh().catch((error) => say(`The simulator cannot reach the server: ${error.message}`));
 }, POLL_MS);
+
+// What the simulated network does with replies to this phone (POST /api/simulator/delivery-rules).
+const delivery = /** @type {HTMLFormElement} */ (document.getElementById('delivery'));
+const deliveryOutcome = /** @type {HTMLSelectElement} */ (document.getElementById('delivery-outcome'));
+delivery.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const [outcome, reason] = deliveryOutcome.value.split(':');
+  const rule =
+    outcome === 'slow' ? { outcome: 'deliver', delayMs: 10_000 } : { outcome, ...(reason ? { reason } : {}) };
+  api('/api/simulator/delivery-rules', { phone: myNumber.value.trim(), ...rule }).then(
+    () => say(`Replies to ${myNumber.value.trim()} ${deliveryOutcome.selectedOptions[0]?.textContent ?? ''}.`),
+    (error) => say(String(error instanceof Error ? error.message : error)),
+  );
+});

@@ -44,6 +44,8 @@ export function createInteractionsModel(link: BackgroundLink, agent: AgentModel)
       return sent;
     },
     markDone: (interactionId: string) => actions.run(interactionId, () => runCommand(link, { name: 'markDone', interactionId })),
+    /** Sends a reply that was not delivered again (a new attempt). */
+    resend: (interactionId: string, entryId: string) => actions.run(interactionId, () => runCommand(link, { name: 'resend', interactionId, entryId })),
   };
 }
 

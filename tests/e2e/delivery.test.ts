@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { useChrome } from './support/chrome';
+import { acceptOffer, control, signInAndGoReady, TRANSCRIPT, waitForText } from './support/panel';
+import { useTestServer } from './support/server';
+import { customerTexts, newCustomerPhone, SESSION_NUMBER } from './support/simulator';
+
+async function deliveryRule(server: string, phone: string, outcome: 'deliver' | 'fail', reason?: string) {
+  const answer = await fetch(`${server}/api/simulator/delivery-rules`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ phone, outcome, ...(reason ? { reason } : {}) }),
+  });
+  expect(answer.status).toBe(200);
+}
+
+describe('delivery status in the Chromium side panel', () => {
+  const server = useTestServer();
+  const chrome = useChrome();
+
+  it('a reply becomes "Delivered"; one the network refuses says why and offers Resend, which delivers it', async () => {
+    const customer = newCustomerPhone();
+    const text = `Bonjour (${customer.slice(-4)})`;
+    await customerTexts(server.url, { from: customer, to: SESSION_NUMBER, text });
+    const panel = await chrome.get().openSidePanel();
+    await panel.setViewport({ width: 360, height: 800 });
+    await signInAndGoReady(panel, server.url);
+    await acceptOffer(panel, text);
+
+    await control(panel, 'textbox', 'Message').fill('Votre colis arrive demain.');
+    await control(panel, 'button', 'Send').click();
+    await waitForText(panel, '.entry.out [data-delivery="delivered"]', 'Delivered');
+
+    await deliveryRule(server.url, customer, 'fail', 'unreachable');
+    await control(panel, 'textbox', 'Message').fill('Êtes-vous disponible ?');
+    await control(panel, 'button', 'Send').click();
+    await waitForText(panel, '.entry.out [role="alert"]', 'This reply did not reach the customer: the phone is unreachable');
+    await panel.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/texto-delivery-360-en.png` });
+
+    await deliveryRule(server.url, customer, 'deliver');
+    await control(panel, 'button', 'Resend').click();
+    await waitForText(panel, TRANSCRIPT, 'sent the reply again (attempt 2)');
+    await panel.waitForFunction(() => document.querySelectorAll('.entry.out [data-delivery="delivered"]').length === 2);
+    expect(await panel.$$eval('.entry.out [role="alert"]', (alerts) => alerts.length)).toBe(0);
+  });
+});
