@@ -47,7 +47,6 @@ function mutate(frame: Record<string, unknown>): unknown {
   }
 }
 
-
 function leafPaths(value: unknown, path = ''): string[] {
   if (typeof value !== 'object' || value === null) return path ? [path] : [];
   return Object.entries(value).flatMap(([key, child]) => leafPaths(child, path ? `${path}.${key}` : key));
