@@ -33,7 +33,7 @@ export const findFirefox = (): string | null => firstExisting(process.env.FIREFO
  * Flags for a quiet, reproducible Chromium: no sandbox when running as root (containers, CI),
  * no background traffic to Google, English UI so controls have their English names.
  */
-export function chromeArgs(): string[] {
+export function chromeArgs(lang = 'en-US'): string[] {
   const args = [
     '--disable-background-networking',
     '--disable-component-update',
@@ -41,7 +41,7 @@ export function chromeArgs(): string[] {
     '--no-first-run',
     '--disable-quic',
     '--disable-dev-shm-usage',
-    '--lang=en-US',
+    `--lang=${lang}`,
   ];
   if (process.getuid?.() === 0) args.unshift('--no-sandbox');
   return args;
@@ -63,6 +63,8 @@ interface ChromeOptions {
    * Without it, a fresh profile with the extension installed through puppeteer.
    */
   profileDir?: string;
+  /** The browser's UI language (default en-US): `fr-FR` shows the panel in French. */
+  lang?: string;
 }
 
 /** Launches Chromium with the built extension installed (puppeteer's extension support). */
@@ -78,7 +80,9 @@ export async function launchChromeWithExtension(options: ChromeOptions): Promise
     enableExtensions: options.profileDir ? [extensionDir] : true,
     ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
     defaultViewport: options.headless ? { width: 1100, height: 800 } : null,
-    args: chromeArgs(),
+    args: chromeArgs(options.lang),
+    // Chromium on Linux takes its UI language from the environment, not only from --lang.
+    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang.replace('-', '_') } } : {}),
   });
   try {
     const extensionId = options.profileDir ? await loadedExtension(browser, extensionDir) : await browser.installExtension(extensionDir);

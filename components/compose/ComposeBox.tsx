@@ -3,11 +3,13 @@ import { t } from '@/lib/i18n/t';
 import { countSms } from '@/lib/sms/count';
 import { unicodeCulprits } from '@/lib/sms/culprits';
 import { replaceLookalikes } from '@/lib/sms/lookalikes';
+import { unfilledVariables } from '@/lib/responses/variables';
 import type { Misspelling } from '@/lib/spelling';
 import { MarkDoneButton } from '../interaction/MarkDoneButton';
 import { ComposeToolbar } from './ComposeToolbar';
 import { groupCulprits } from './culprit-list';
 import { MessageField } from './MessageField';
+import { placeholderFor } from './placeholders';
 import { SmsCounter } from './SmsCounter';
 import { SpellingWarningDialog } from './SpellingWarningDialog';
 import { replaceInTextarea, selectInTextarea } from './text-edit';
@@ -58,6 +60,11 @@ export function ComposeBox(props: Props) {
   const blockedId = useId();
   const [warning, setWarning] = useState<readonly Misspelling[] | null>(null);
   const [checking, setChecking] = useState(false);
+  const unfilledId = useId();
+  const unfilled = useMemo(() => unfilledVariables(draft, placeholderFor), [draft]);
+  // Said when Send meets a variable nobody filled; gone once the agent has replaced them all.
+  const [unfilledTold, setUnfilledTold] = useState(false);
+  const showUnfilled = unfilledTold && unfilled.length > 0;
 
   const count = useMemo(() => countSms(draft), [draft]);
   const culprits = useMemo(() => unicodeCulprits(draft), [draft]);
@@ -78,6 +85,11 @@ export function ComposeBox(props: Props) {
 
   const send = async () => {
     if (!canSend) return;
+    const firstUnfilled = unfilled[0];
+    if (firstUnfilled) {
+      setUnfilledTold(true);
+      return moveCaret(firstUnfilled.start, firstUnfilled.end);
+    }
     if (settings.spellingWarning) {
       setChecking(true);
       const found = await spelling.misspellingsNow(boxId, draft);
@@ -112,8 +124,9 @@ export function ComposeBox(props: Props) {
           misspellings={misspellings}
           underlined={underlined}
           culprits={culprits}
-          describedBy={[counterId, culpritGroups.length > 0 ? unicodeId : '', summaryId, hintId].filter(Boolean).join(' ')}
-          invalid={overLimit}
+          unfilled={unfilled}
+          describedBy={[showUnfilled ? unfilledId : '', counterId, culpritGroups.length > 0 ? unicodeId : '', summaryId, hintId].filter(Boolean).join(' ')}
+          invalid={overLimit || showUnfilled}
           spelling={result?.text === draft ? 'checked' : spelling.status === 'ready' ? 'pending' : 'off'}
           textareaRef={textarea}
           onText={(value, caret) => {
@@ -126,6 +139,11 @@ export function ComposeBox(props: Props) {
           onSuggestions={suggestions.open}
         />
       </div>
+      {showUnfilled && (
+        <p id={unfilledId} class="unfilled-variables" role="alert">
+          {t('compose_unfilled', [...new Set(unfilled.map((range) => draft.slice(range.start, range.end)))].join(', '))}
+        </p>
+      )}
       <SmsCounter id={counterId} count={count} maxMessages={settings.maxMessages} />
       <UnicodeCharacters
         id={unicodeId}

@@ -18,12 +18,12 @@ export const HighlightMirror = memo(function HighlightMirror({ pieces, mirrorRef
   return (
     <div class="message-mirror" aria-hidden="true" dir="auto" ref={mirrorRef}>
       {pieces.map((piece) =>
-        piece.misspelledAt === undefined && !piece.unicode ? (
+        piece.misspelledAt === undefined && !piece.unicode && !piece.unfilled ? (
           piece.text
         ) : (
           // No keys: typing shifts every offset, and by position Preact only updates the text in place.
           <span
-            class={`${piece.misspelledAt === undefined ? '' : 'misspelled'}${piece.unicode ? ' unicode' : ''}`}
+            class={`${piece.misspelledAt === undefined ? '' : 'misspelled'}${piece.unicode ? ' unicode' : ''}${piece.unfilled ? ' unfilled' : ''}`}
             data-misspelling={piece.misspelledAt}
           >
             {piece.text}

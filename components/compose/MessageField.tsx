@@ -5,7 +5,7 @@ import { shortcutBeforeCaret, type ShortcutAtCaret } from '@/lib/responses/short
 import type { Misspelling } from '@/lib/spelling';
 import type { UnicodeCulprit } from '@/lib/sms/culprits';
 import { HighlightMirror } from './HighlightMirror';
-import { highlightPieces, rangeAt, rangeAtOrAfter } from './text-ranges';
+import { highlightPieces, rangeAt, rangeAtOrAfter, type TextRange } from './text-ranges';
 
 export interface MenuAnchor {
   x: number;
@@ -20,6 +20,8 @@ interface Props {
   /** Those drawn: not the word being typed at the caret. */
   underlined: readonly Misspelling[];
   culprits: readonly UnicodeCulprit[];
+  /** Variables nobody filled (`[first name]`), highlighted until replaced. */
+  unfilled: readonly TextRange[];
   describedBy: string;
   invalid: boolean;
   /** Whether the underlines belong to the text as it is now (read by tests and bench/compose.ts). */
@@ -46,13 +48,13 @@ const isSuggestionKey = (e: KeyboardEvent) =>
  * click) on an underlined word opens its suggestions — Ctrl+. also walks to the next one.
  */
 export function MessageField(props: Props) {
-  const { id, text, misspellings, underlined, culprits, textareaRef } = props;
+  const { id, text, misspellings, underlined, culprits, unfilled, textareaRef } = props;
   const mirror = useRef<HTMLDivElement>(null);
   // Past what can be sent at all, the mirror holds the plain text: a pasted page of emoji would
   // otherwise cost thousands of highlighted nodes (the counter and the list still say it all).
   const pieces = useMemo(
-    () => (text.length > MAX_REPLY_LENGTH ? [{ text, start: 0, unicode: false }] : highlightPieces(text, underlined, culprits)),
-    [text, underlined, culprits],
+    () => (text.length > MAX_REPLY_LENGTH ? [{ text, start: 0, unicode: false }] : highlightPieces(text, underlined, culprits, unfilled)),
+    [text, underlined, culprits, unfilled],
   );
 
   /** Where the menu of a misspelling opens: under its first line in the mirror. */

@@ -29,11 +29,12 @@ export function SpellingWarningDialog({ misspellings, onSend, onReview }: Props)
           : t('spell_warning_text', String(misspellings.length), words.slice(0, 6).join(', ') + (words.length > 6 ? '…' : ''))}
       </p>
       <div class="actions">
-        <button type="button" class="button primary" onClick={() => closeThen(onSend)}>
-          {t('spell_warning_yes')}
-        </button>
-        <button type="button" class="button" ref={no} onClick={() => closeThen(onReview)}>
+        {/* The safe answer is the default one: focused and styled as the primary button. */}
+        <button type="button" class="button primary" ref={no} onClick={() => closeThen(onReview)}>
           {t('spell_warning_no')}
+        </button>
+        <button type="button" class="button" onClick={() => closeThen(onSend)}>
+          {t('spell_warning_yes')}
         </button>
       </div>
     </dialog>

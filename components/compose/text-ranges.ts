@@ -45,6 +45,8 @@ export interface HighlightPiece {
   /** The misspelling this piece belongs to (its start), if any. */
   misspelledAt?: number;
   unicode: boolean;
+  /** Inside a variable nobody filled (`[first name]`): the reply cannot be sent like this. */
+  unfilled?: boolean;
 }
 
 /**
@@ -52,7 +54,12 @@ export interface HighlightPiece {
  * sweep over the sorted boundaries (misspellings never overlap each other, nor do Unicode
  * characters), so a pasted page of emoji costs no more than its length.
  */
-export function highlightPieces(text: string, misspellings: readonly TextRange[], unicode: readonly TextRange[]): HighlightPiece[] {
+export function highlightPieces(
+  text: string,
+  misspellings: readonly TextRange[],
+  unicode: readonly TextRange[],
+  unfilled: readonly TextRange[] = [],
+): HighlightPiece[] {
   const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
   const byStart = (a: TextRange, b: TextRange) => a.start - b.start;
   const marked = [...misspellings].sort(byStart);
@@ -60,6 +67,7 @@ export function highlightPieces(text: string, misspellings: readonly TextRange[]
   const cuts = [0, text.length];
   for (const range of marked) cuts.push(clamp(range.start), clamp(range.end));
   for (const range of forced) cuts.push(clamp(range.start), clamp(range.end));
+  for (const range of unfilled) cuts.push(clamp(range.start), clamp(range.end));
   cuts.sort((a, b) => a - b);
   const pieces: HighlightPiece[] = [];
   let m = 0;
@@ -77,6 +85,7 @@ export function highlightPieces(text: string, misspellings: readonly TextRange[]
       start,
       unicode: u < forced.length && forced[u]!.start <= start && end <= forced[u]!.end,
       ...(misspelling ? { misspelledAt: misspelling.start } : {}),
+      ...(unfilled.some((range) => range.start <= start && end <= range.end) ? { unfilled: true } : {}),
     });
   }
   return pieces;

@@ -13,6 +13,10 @@ interface Props {
   onCancel: () => void;
 }
 
+/** "1 contact found", "3 contacts found", "No contact found". */
+const foundText = (count: number) =>
+  count === 0 ? t('contact_found_none') : count === 1 ? t('contact_found_one') : t('contact_found', String(count));
+
 /** Manual contact assignment: find a known contact by name, number or address as you type. */
 export function AssignContactForm({ text, loading, results, error, busy, onSearch, onAssign, onCancel }: Props) {
   const field = useRef<HTMLInputElement>(null);
@@ -25,7 +29,7 @@ export function AssignContactForm({ text, loading, results, error, busy, onSearc
         <input ref={field} type="search" value={text} onInput={(e) => onSearch(e.currentTarget.value)} />
       </label>
       <p class="hint" aria-live="polite">
-        {loading ? t('contact_searching') : searched ? t('contact_found', String(results.length)) : t('contact_assign_hint')}
+        {loading ? t('contact_searching') : searched ? foundText(results.length) : t('contact_assign_hint')}
       </p>
       {error && (
         <p class="alert" role="alert">

@@ -9,12 +9,12 @@ export function ContactCardView({ contact }: { contact: ContactCard }) {
         <dt>{t('contact_name')}</dt>
         <dd dir="auto">{contact.unknown ? t('contact_unknown') : contact.name}</dd>
         <dt>{t('contact_phones')}</dt>
-        <dd>{contact.phones.length > 0 ? contact.phones.join(', ') : t('contact_none')}</dd>
+        <dd>{contact.phones.length > 0 ? contact.phones.join(', ') : t('contact_no_phones')}</dd>
         <dt>{t('contact_emails')}</dt>
-        <dd>{contact.emails.length > 0 ? contact.emails.join(', ') : t('contact_none')}</dd>
+        <dd>{contact.emails.length > 0 ? contact.emails.join(', ') : t('contact_no_emails')}</dd>
         <dt>{t('contact_notes')}</dt>
         <dd class="multiline" dir="auto">
-          {contact.notes || t('contact_none')}
+          {contact.notes || t('contact_no_notes')}
         </dd>
       </dl>
     </div>

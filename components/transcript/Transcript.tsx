@@ -12,6 +12,7 @@ import { TranscriptEntryView } from './TranscriptEntryView';
 import { TranscriptLog } from './TranscriptLog';
 
 type Copied = 'copied' | 'failed' | null;
+const COPIED_SHOWN_MS = 4000;
 
 /** One opening of the viewer: each gets its own dialog (`serial` as key). */
 interface Viewing {
@@ -62,6 +63,13 @@ export function Transcript({
   useEffect(() => {
     if (mediaCount > 0) services.mediaChanged(interaction.id);
   }, [mediaCount]);
+
+  // The status says it once and goes: left for minutes it reads as if the copy were still new.
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(null), COPIED_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [copied]);
 
   const copyAll = () => {
     writeClipboard(formatTranscriptCopy(entries.map((entry) => copyLineOf(entry, interaction.customer)), clock)).then(

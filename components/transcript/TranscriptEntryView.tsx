@@ -39,7 +39,7 @@ export function TranscriptEntryView({ entry, interaction, selfId, onOpenImage }:
         <span class="system-icon" aria-hidden="true">
           i
         </span>
-        <span class="visually-hidden">{t('transcript_system')}: </span>
+        <span class="visually-hidden">{t('transcript_sender_label', t('transcript_system'))} </span>
         {time}
         {source} <span>{systemText(entry)}</span>
       </div>

@@ -30,7 +30,7 @@ export function TranscriptPreviewEntry({ entry, customer, locale, selfId }: Prop
         <span class="system-icon" aria-hidden="true">
           i
         </span>
-        <span class="visually-hidden">{t('transcript_system')}: </span>
+        <span class="visually-hidden">{t('transcript_sender_label', t('transcript_system'))} </span>
         {time} <span>{systemText(entry)}</span>
       </li>
     );

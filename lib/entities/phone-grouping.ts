@@ -86,6 +86,7 @@ export function isWrittenLikeAPhoneNumber(candidate: string, phone: PhoneNumber)
 
   const asWritten = candidate.trim().replace(/\p{Nd}/gu, (digit) => parseDigits(digit));
   if (asWritten === nationalFormat || asWritten === phone.formatInternational()) return true;
+  if (phone.countryCallingCode === '1' && writtenLikeNorthAmerican(asWritten)) return true;
 
   const formatted = writtenNationally
     ? groupsOf(nationalFormat)
@@ -94,7 +95,29 @@ export function isWrittenLikeAPhoneNumber(candidate: string, phone: PhoneNumber)
   const kept = dropLeadingDigits(groups, prefixLength);
   const keptText = written.slice(written.length - lengthOfLastGroups(written, kept.length));
   const pairs = CUSTOMARY_PAIRS.has(phone.country ?? '') && inPairs(kept, !writtenNationally);
-  return groupingFits(kept, formatted, keptText.match(BETWEEN_GROUPS) ?? [], pairs);
+  const separators = keptText.match(BETWEEN_GROUPS) ?? [];
+  if (!writtenNationally && customaryInternational(kept, separators)) return true;
+  return groupingFits(kept, formatted, separators, pairs);
+}
+
+/**
+ * North American numbers as people write them: `(415) 555-2671`, `1 (415) 555-2671`,
+ * `+1 (415) 555-2671`, `1-800-555-0199`, `415.555.2671` — the area code in brackets or not.
+ */
+const NORTH_AMERICAN = /^(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}$/u;
+
+export const writtenLikeNorthAmerican = (candidate: string) => NORTH_AMERICAN.test(candidate.trim());
+
+/**
+ * After a country code (`+34`, `0049`), the groups people use at home besides the official
+ * ones: Spanish mobiles in threes (`612 345 678`), Madrid as `91 123 45 67`, German area code
+ * then subscriber (`151 23456789`, `30 1234 5678`). A country code is a strong sign of a phone
+ * number, so any grouping passes as long as one separator runs throughout and no group is a
+ * lone digit past the first (`+49 30 1 2 3…` is not how anyone writes a number).
+ */
+function customaryInternational(groups: string[], separators: string[]): boolean {
+  if (groups.length < 2 || !separators.every((separator) => separator === separators[0])) return false;
+  return groups.every((group, index) => (index === 0 ? group.length <= 5 : group.length >= 2));
 }
 
 /** Characters from the start of the `count`-th digit group from the end to the end of `text`. */

@@ -1,5 +1,5 @@
 import { findPhoneNumbersInText } from 'libphonenumber-js/max';
-import { isWrittenLikeAPhoneNumber } from './phone-grouping';
+import { isWrittenLikeAPhoneNumber, writtenLikeNorthAmerican } from './phone-grouping';
 import type { CountryCode, PhoneEntity } from './types';
 
 /**
@@ -56,9 +56,30 @@ export function findPhones(text: string, region: CountryCode): PhoneEntity[] {
   return phones;
 }
 
+/** Regions of the North American plan (+1): their numbers are read nationally there already. */
+const NORTH_AMERICAN_REGIONS: ReadonlySet<string> = new Set(['US', 'CA', 'PR', 'VI', 'GU', 'AS', 'MP', 'DO', 'JM', 'TT', 'BS', 'BB']);
+
 function findInPart(text: string, from: number, to: number, region: CountryCode, phones: PhoneEntity[]): void {
   const part = text.slice(from, to);
   if (!DIGIT_RUN.test(part)) return;
+  const found = findInRegion(text, from, part, region);
+  // `(415) 555-2671`, `1-800-555-0199`: the North American way is unmistakable, so it is read
+  // as a +1 number whatever the centre's region (a French centre hears from Canadians too).
+  if (!NORTH_AMERICAN_REGIONS.has(region)) {
+    for (const phone of findInRegion(text, from, part, 'US')) {
+      // Only the forms nobody else uses: the area code in brackets, or the leading 1 (`1-800-…`);
+      // a bare `415 555 2671` could be any reference number here.
+      if (!writtenLikeNorthAmerican(phone.raw) || !/^(?:\(|1[\s.-]?[(\d])/u.test(phone.raw)) continue;
+      if (found.some((other) => other.start < phone.end && phone.start < other.end)) continue;
+      found.push(phone);
+    }
+    found.sort((a, b) => a.start - b.start);
+  }
+  phones.push(...found);
+}
+
+function findInRegion(text: string, from: number, part: string, region: CountryCode): PhoneEntity[] {
+  const phones: PhoneEntity[] = [];
   for (const found of findPhoneNumbersInText(part, { defaultCountry: region })) {
     let start = from + found.startsAt;
     const foundEnd = from + found.endsAt;
@@ -73,4 +94,5 @@ function findInPart(text: string, from: number, to: number, region: CountryCode,
     if (!isWrittenLikeAPhoneNumber(raw, found.number)) continue;
     phones.push({ kind: 'phone', start, end, raw, e164: found.number.number });
   }
+  return phones;
 }

@@ -84,3 +84,23 @@ export function variableValues(contact: { name?: string | undefined; phone: stri
     'agent.name': agentName?.trim() || undefined,
   };
 }
+
+/**
+ * Where the reply still holds a variable nobody filled: a placeholder left in by a response
+ * (`[first name]`) or a known variable typed or pasted as such (`{contact.firstName}`). Such a
+ * reply is not sent: the customer would read the brackets.
+ */
+export function unfilledVariables(text: string, placeholder: (variable: KnownVariable) => string): { variable: KnownVariable; start: number; end: number }[] {
+  const found: { variable: KnownVariable; start: number; end: number }[] = [];
+  for (const variable of KNOWN_VARIABLES) {
+    const shown = placeholder(variable);
+    for (let at = text.indexOf(shown); at >= 0; at = text.indexOf(shown, at + shown.length)) found.push({ variable, start: at, end: at + shown.length });
+  }
+  for (const match of text.matchAll(VARIABLE)) {
+    const variable = BY_LOWERCASE.get(match[1]!.toLowerCase());
+    if (variable) found.push({ variable, start: match.index, end: match.index + match[0].length });
+  }
+  // "[name]" also sits inside "[first name]": keep the outer range only.
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  return found.filter((range, i) => !found.slice(0, i).some((other) => other.start <= range.start && range.end <= other.end));
+}

@@ -149,6 +149,34 @@ describe('the message box', () => {
     await markDone();
   });
 
+  it('does not send a reply holding an unfilled variable: highlighted, the agent told, the placeholder selected', async () => {
+    const customer = await openInteraction('Merci beaucoup');
+    await panel.keyboard.type('#thanks');
+    await panel.keyboard.press('Space');
+    await panel.keyboard.press('End');
+    await pressCtrl('Enter');
+    const alert = await panel.waitForSelector('.compose [role="alert"].unfilled-variables');
+    expect(await alert!.evaluate((e) => e.textContent)).toBe('Replace [first name] before sending: the customer would read it as it is.');
+    expect(await box()).toEqual({ value: 'Thank you [first name], have a nice day! Alice', selected: '[first name]' });
+    expect(await panel.$eval('.message-mirror .unfilled', (e) => e.textContent)).toBe('[first name]');
+    expect(await panel.$eval(MESSAGE, (e) => e.getAttribute('aria-invalid'))).toBe('true');
+    // Send by the button is refused the same way; nothing reached the phone.
+    await control(panel, 'button', 'Send').click();
+    expect(await sentTo(server.url, customer)).toEqual([]);
+
+    // Typing over the selected placeholder fills it: the warning goes and the reply is sent.
+    await panel.keyboard.type('Sam');
+    await panel.waitForSelector('.unfilled-variables', { hidden: true });
+    expect(await panel.$$('.message-mirror .unfilled')).toHaveLength(0);
+    await pressCtrl('Enter');
+    const sent = await eventually('the reply on the phone', async () => {
+      const received = await sentTo(server.url, customer);
+      return received.length > 0 ? received : undefined;
+    });
+    expect(sent.map((m) => m.text)).toEqual(['Thank you Sam, have a nice day! Alice']);
+    await markDone();
+  });
+
   it('sends a long reply as 3 SMS: the simulator receives 3 parts, the transcript says "Sent as 3 messages"', async () => {
     const customer = await openInteraction('Où est mon colis ?');
     const reply = 'Your parcel left our warehouse this morning and will arrive tomorrow before noon. '.repeat(5).trim();
@@ -238,7 +266,14 @@ describe('the message box', () => {
     const warning = await panel.waitForSelector(byRole('alertdialog', 'Spelling mistakes'));
     expect(await warning!.evaluate((d) => d.textContent)).toContain('Your reply has a possible misspelling: waitng. Send it anyway?');
 
-    await control(panel, 'button', 'No').click();
+    // The default answer (focused, styled as the primary button, first) is the safe one.
+    const defaultButton = await panel.evaluate(() => {
+      const focused = document.activeElement as HTMLElement;
+      const buttons = [...document.querySelectorAll('[role="alertdialog"] button')];
+      return { text: focused.textContent, primary: focused.classList.contains('primary'), first: buttons[0] === focused, primaries: buttons.filter((b) => b.classList.contains('primary')).length };
+    });
+    expect(defaultButton).toEqual({ text: 'No, go back', primary: true, first: true, primaries: 1 });
+    await control(panel, 'button', 'No, go back').click();
     await panel.waitForSelector('[role="alertdialog"]', { hidden: true });
     expect(await box()).toEqual({ value: 'Thanks for waitng, see you tomorow', selected: 'waitng' });
     expect(await panel.evaluate(() => document.activeElement?.matches('.message-field textarea'))).toBe(true);
@@ -246,7 +281,7 @@ describe('the message box', () => {
 
     await pressCtrl('Enter');
     await panel.waitForSelector(byRole('alertdialog', 'Spelling mistakes'));
-    await control(panel, 'button', 'Yes').click();
+    await control(panel, 'button', 'Yes, send anyway').click();
     const sent = await eventually('the reply on the phone', async () => {
       const received = await sentTo(server.url, customer);
       return received.length > 0 ? received : undefined;

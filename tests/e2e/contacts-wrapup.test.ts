@@ -210,6 +210,7 @@ describe('contacts, history and wrap-up in the Chromium side panel', () => {
     await control(panel, 'button', `Actions for ${customer}`).click();
     await control(panel, 'menuitem', 'Assign to a known contact').click();
     await control(panel, 'searchbox', 'Find a contact by name, number or email').fill('hugo');
+    await waitForText(panel, '.assign-contact .hint', '1 contact found');
     await control(panel, 'button', 'Assign to Hugo Moreau').click();
     await waitForText(panel, 'section.interaction h2', 'Hugo Moreau');
     await waitForText(panel, TRANSCRIPT, 'Assigned to the contact Hugo Moreau');

@@ -123,6 +123,8 @@ describe('the transcript in the Chromium side panel: links, click-to-dial, click
       'System: Alice Martin wrote an email to camille.lefebvre@example.com',
       'System: Alice Martin called +33612345678',
     ]);
+    // The status is transient: it says so once, then goes (not left for minutes).
+    await panel.waitForFunction(() => document.querySelector('.transcript-status')?.textContent === '', { timeout: 10_000 });
 
     // Selecting across entries and copying gives the same lines for what was selected.
     const selected = await panel.evaluate((selector) => {

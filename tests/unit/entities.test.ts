@@ -77,7 +77,52 @@ describe('phone numbers (region FR)', () => {
 
   it('reads national numbers with the configured region', () => {
     expect(detectEntities('(415) 555-2671', { region: 'US' }).map((entity) => entity.kind === 'phone' && entity.e164)).toEqual(['+14155552671']);
-    expect(phones('(415) 555-2671')).toEqual([]);
+  });
+
+  it('reads the North American form with the area code in brackets in any region, with or without the country code', () => {
+    for (const written of ['(415) 555-2671', '(415)555-2671', '1 (415) 555-2671', '+1 (415) 555-2671', '+1 (514) 987-6543', '1-800-555-0199']) {
+      expect(phones(`Call me at ${written} please`), written).toEqual([[written, `+1${written.replace(/\D/g, '').replace(/^1/, '')}`]]);
+    }
+    // Without brackets or a leading 1, ten digits in a French centre are not read as American.
+    expect(phones('dossier en cours 415 555 2671')).toEqual([]);
+    expect(phones('(2024) 555-2671')).toEqual([]);
+    expect(phones('total (415) 555-2671 €')).toEqual([]);
+  });
+});
+
+describe('phone numbers of the countries a French contact centre hears from (region FR)', () => {
+  it.each([
+    ['BE', ['+32 470 12 34 56', '0032 470 12 34 56', '+32 (0)470 12 34 56', '+32 470.12.34.56', '+32-470-12-34-56', '+32 2 511 12 12']],
+    ['CH', ['+41 44 668 18 00', '+41 79 123 45 67', '0041 79 123 45 67', '+41 (0)79 123 45 67', '+41 79.123.45.67']],
+    ['LU', ['+352 621 123 456', '+352 26 12 34 56', '00352 621 123 456']],
+    ['CA', ['+1 (514) 987-6543', '+1 514-987-6543', '+1.514.987.6543', '(514) 987-6543']],
+    ['US', ['+1 (415) 555-2671', '+1 415 555 2671', '1 (415) 555-2671', '+1 800 555 0199']],
+    ['GB', ['+44 20 7946 0958', '+44 (0)20 7946 0958', '0044 20 7946 0958', '+44 7911 123456', '+44 (0) 7911 123456']],
+    ['ES', ['+34 612 34 56 78', '+34 612 345 678', '0034 612 345 678', '+34 91 123 45 67', '+34 912 345 678']],
+    ['DE', ['+49 30 12345678', '+49 (0)30 12345678', '+49 30 1234 5678', '+49 151 23456789', '0049 30 12345678', '+49 30-12345678', '+49 1512 3456789']],
+    ['IT', ['+39 06 1234 5678', '+39 333 123 4567', '0039 02 1234 5678', '+39 02-1234-5678', '+39 333 1234567']],
+    ['FR', ['+33 6 12 34 56 78', '06 12 34 56 78', '+33 (0)6 12 34 56 78', '+33 6.12.34.56.78', '06-12-34-56-78']],
+  ] as const)('finds the usual written forms of %s', (country, forms) => {
+    for (const written of forms) {
+      const found = detectEntities(`Appelez le ${written} svp`, FR).filter((entity) => entity.kind === 'phone');
+      expect(found.map((entity) => entity.raw), `${country} ${written}`).toEqual([written]);
+    }
+  });
+
+  it.each([
+    ['a SIREN', 'SIREN 732 829 320'],
+    ['a SIRET', 'SIRET 732 829 320 00074'],
+    ['a bare SIREN', 'notre société 732 829 320'],
+    ['an order number', 'Commande 4000123456'],
+    ['an order number after #', 'order #4000123456'],
+    ['an amount with dots', 'montant 12.345.678,00'],
+    ['an ISO date', 'livré le 2024-06-12'],
+    ['a date with dots', 'le 12.06.2024'],
+    ['a date with spaces', 'le 12 06 2024'],
+    ['a date and time', '12/06/2024 14:30'],
+    ['lone digits after a country code', '+49 3 0 1 2 3 4 5 6 7 8'],
+  ])('still ignores %s', (_name, text) => {
+    expect(phones(text)).toEqual([]);
   });
 });
 

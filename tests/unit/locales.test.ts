@@ -20,4 +20,18 @@ describe('locales', () => {
       expect(count(fr[key]!.message), key).toBe(count(message));
     }
   });
+
+  it('French punctuation: a no-break space before : ; ? ! and inside « », so "Système :" never breaks or glues', () => {
+    for (const [key, { message }] of Object.entries(fr)) {
+      expect(message, key).not.toMatch(/[^\s\u00a0\u202f][:;?!](?=\s|$)/u);
+      expect(message, key).not.toMatch(/ [:;?!»]|« /u);
+    }
+    expect(fr.transcript_sender_label!.message.replace('$1', fr.transcript_system!.message)).toBe('Système\u00a0:');
+  });
+
+  it('French agreement and plural: "Aucune" for addresses and notes, one contact in the singular, modes in words', () => {
+    expect([fr.contact_no_phones!.message, fr.contact_no_emails!.message, fr.contact_no_notes!.message]).toEqual(['Aucun', 'Aucune', 'Aucune']);
+    expect([en.contact_found_one!.message, fr.contact_found_one!.message]).toEqual(['1 contact found', '1 contact trouvé']);
+    expect([fr.interaction_mode_page!.message, fr.interaction_mode_session!.message]).toEqual(['SMS en mode page', 'SMS en mode session']);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StandardResponse } from '../../lib/protocol';
 import { groupByCategory, searchResponses } from '../../lib/responses/search';
 import { responseForShortcut, shortcutBeforeCaret } from '../../lib/responses/shortcuts';
-import { fillVariables, variableValues, type KnownVariable } from '../../lib/responses/variables';
+import { fillVariables, unfilledVariables, variableValues, type KnownVariable } from '../../lib/responses/variables';
 
 const placeholder = (variable: KnownVariable) => `[${variable}?]`;
 const known = variableValues({ name: 'Camille Lefebvre', phone: '+33612345678' }, 'Alice Martin');
@@ -45,6 +45,26 @@ describe('filling the variables of a response', () => {
   it('never treats a value as a template: a name holding braces is inserted as is', () => {
     const values = variableValues({ name: '{agent.name}', phone: '+33600000000' }, 'Alice Martin');
     expect(fillVariables('Hi {contact.name}', values, placeholder).text).toBe('Hi {agent.name}');
+  });
+});
+
+describe('unfilled variables in a reply', () => {
+  const label = (variable: KnownVariable) => `[${{ 'contact.firstName': 'first name', 'contact.name': 'name' }[variable as string] ?? variable}]`;
+
+  it('finds the placeholders a response left and known variables typed as such, not ordinary brackets', () => {
+    const text = 'Thank you [first name], see [name] {Contact.Phone} [note] {contact.foo}';
+    expect(unfilledVariables(text, label)).toEqual([
+      { variable: 'contact.firstName', start: 10, end: 22 },
+      { variable: 'contact.name', start: 28, end: 34 },
+      { variable: 'contact.phone', start: 35, end: 50 },
+    ]);
+    expect(unfilledVariables(fillVariables('Thank you {contact.firstName}', unknownContact, label).text, label)).toHaveLength(1);
+    expect(unfilledVariables(fillVariables('Thank you {contact.firstName}', known, label).text, label)).toEqual([]);
+  });
+
+  it('keeps one range when a placeholder holds another ("[name]" is not found inside "[first name]")', () => {
+    const nested = (variable: KnownVariable) => (variable === 'contact.firstName' ? '[first [name]]' : variable === 'contact.name' ? '[name]' : `[${variable}]`);
+    expect(unfilledVariables('Hi [first [name]]', nested)).toEqual([{ variable: 'contact.firstName', start: 3, end: 17 }]);
   });
 });
 
