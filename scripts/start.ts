@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { startServer } from '../server/app';
+import { startBanner } from '../server/start-banner';
 import { CHROME_EXTENSION_DIR, FIREFOX_EXTENSION_DIR, findChrome, launchChromeWithExtension, ROOT } from './browser';
 
 const noBrowser = process.argv.includes('--no-browser') || process.env.TEXTO_NO_BROWSER === '1';
@@ -51,13 +52,13 @@ async function main(): Promise<void> {
     port: parsePort(process.env.PORT),
     dataDir,
     ...(process.env.CONFIG ? { configPath: process.env.CONFIG } : {}),
+    watchConfig: true,
     log: (line) => console.log(line),
   });
-  console.log(`
-Texto is running.
-  Server:          ${server.url}
-  Phone simulator: ${server.url}/simulator
-  Demo agents:     alice / texto-demo, bob / texto-demo (demo only)`);
+  console.log(['', 'Texto is running.', ...(await startBanner(server))].join('\n'));
+  process.on('SIGHUP', () => {
+    server.reloadConfig('SIGHUP').catch((error: unknown) => console.error(`configuration: reload failed: ${String(error)}`));
+  });
 
   let closeBrowser: (() => Promise<void>) | null = null;
   const chromePath = findChrome();

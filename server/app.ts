@@ -2,7 +2,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_CONFIG_PATH, loadConfigFile, type TextoConfig } from './config';
 import { isLoopback, refuseDemoPasswordsBeyondLoopback } from './auth/demo-guard';
+import { createConfigReloader, type ReloadOutcome } from './config/reload';
 import { syncConfig } from './config/sync';
+import { watchConfigFile } from './config/watch';
 import type { ServerContext } from './context';
 import { migrate } from './db/migrate';
 import type { Db } from './db/db';
@@ -44,6 +46,8 @@ export interface ServerOptions {
   dataDir?: string; // PGlite directory; 'memory://' for in-memory (tests); default './data'
   config?: TextoConfig; // parsed configuration; default: loaded from configPath
   configPath?: string; // default: $CONFIG or config/demo.yaml
+  /** Reload the configuration file when it changes (`npm run server`, `npm start`); SIGHUP is the caller's. */
+  watchConfig?: boolean;
   log?: (line: string) => void;
   /** false: the embedded database without fsync (today's PGlite default) — only for the durability benchmark's baseline. */
   durable?: boolean;
@@ -59,6 +63,12 @@ export interface ServerOptions {
 export interface RunningServer {
   url: string;
   port: number;
+  /** The configuration file loaded (absent when the caller passed a parsed `config`). */
+  configPath: string | undefined;
+  /** The running configuration (a reload replaces it). */
+  currentConfig(): TextoConfig;
+  /** Re-reads `configPath`: applies a valid file live, refuses an invalid one and keeps the running one. */
+  reloadConfig(why: string): Promise<ReloadOutcome>;
   close(): Promise<void>;
 }
 
@@ -68,7 +78,8 @@ export interface RunningServer {
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const config = options.config ?? loadConfigFile(options.configPath ?? process.env.CONFIG ?? DEMO_CONFIG_PATH);
+  const configPath = options.config ? options.configPath : (options.configPath ?? process.env.CONFIG ?? DEMO_CONFIG_PATH);
+  const config = options.config ?? loadConfigFile(configPath!);
   const host = options.host ?? config.server.host;
   // Secrets first: a missing one stops the start before anything opens.
   let receipts: (receipt: DeliveryReceipt) => Promise<void> = async () => {};
@@ -148,12 +159,21 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     scheduler.start((body) => runWork(context, body));
     void outbound.start((body) => runWork(context, body));
 
+    const reloader = configPath ? createConfigReloader(context, configPath, host) : undefined;
+    if (reloader && options.watchConfig) {
+      const watcher = watchConfigFile(configPath!, () => void reloader.reload('the file changed').catch((error: unknown) => log(`configuration: reload failed: ${String(error)}`)), log);
+      cleanup.push(() => watcher.close());
+    }
+
     const port = (server.address() as AddressInfo).port;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     let closing: Promise<void> | undefined;
     return {
       url,
       port,
+      configPath,
+      currentConfig: () => context.config,
+      reloadConfig: (why) => reloader?.reload(why) ?? Promise.resolve({ ok: false, problems: ['the server was started without a configuration file'] }),
       close: () => (closing ??= closeAll()),
     };
   } catch (error) {

@@ -9,7 +9,8 @@ import type { ConnectionHub } from './ws/hub';
 /** The running server's parts, handed to every operation (built once in `app.ts`). */
 export interface ServerContext {
   readonly db: Db;
-  readonly config: TextoConfig;
+  /** The running configuration; a reload (`config/reload.ts`) replaces it, so read it at use time. */
+  config: TextoConfig;
   readonly log: (line: string) => void;
   readonly presence: Presence;
   readonly hub: ConnectionHub;

@@ -1,4 +1,5 @@
 import { startServer } from './app';
+import { startBanner } from './start-banner';
 
 // `npm run server`: the reference interaction server. PORT, HOST, DATA_DIR and CONFIG override
 // the configuration's defaults (127.0.0.1:8787, ./data, config/demo.yaml).
@@ -27,9 +28,15 @@ try {
     host: process.env.HOST || undefined,
     dataDir: process.env.DATA_DIR || undefined,
     configPath: process.env.CONFIG || undefined,
+    watchConfig: true,
     log,
   });
-  log(`Texto server listening on ${server.url} (agents: ${server.url.replace(/^http/, 'ws')}/ws, phone simulator: ${server.url}/simulator)`);
+  log(`Texto server listening on ${server.url} (agents: ${server.url.replace(/^http/, 'ws')}/ws)`);
+  for (const line of await startBanner(server)) console.log(line);
+  // SIGHUP re-reads the configuration (as the file watcher does when it is saved).
+  process.on('SIGHUP', () => {
+    server.reloadConfig('SIGHUP').catch((error: unknown) => log(`configuration: reload failed: ${String(error)}`));
+  });
 
   let stopping = false;
   const stop = (signal: string) => {

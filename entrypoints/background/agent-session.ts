@@ -155,6 +155,16 @@ export function createAgentSession(ports: PanelPorts) {
         if (frame.code === 'unauthorized') void endSession({ code: frame.code, message: frame.message });
         return;
       }
+      case 'settings':
+        // The administrator reloaded the configuration: new settings on the same connection.
+        desk.settings = frame.settings;
+        if (auth && auth.agent.id === frame.agent.id) {
+          auth = { ...auth, agent: frame.agent };
+          void saveAuth(auth);
+        }
+        void writer.whenSaved();
+        ports.broadcast(syncMessage());
+        return;
       case 'welcome':
       case 'pong':
         return;

@@ -20,6 +20,18 @@ export const CloseCode = {
   /** The server is shutting down or restarting; reconnect with backoff (see `retryAfterOf`). */
   goingAway: 1001,
 } as const;
+/**
+ * Why the server closed with `signedOut` when the agent did not ask (the close's reason text), so
+ * that the panel can say it in the agent's language.
+ */
+export const SignedOutReason = {
+  /** The administrator removed the agent from the configuration. */
+  agentRemoved: 'agent_removed',
+  /** The administrator changed the agent's password in the configuration. */
+  passwordChanged: 'password_changed',
+} as const;
+export type SignedOutReason = (typeof SignedOutReason)[keyof typeof SignedOutReason];
+
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 /**

@@ -32,6 +32,8 @@ export const ServerFrame = v.variant('type', [
     /** The agent's newest event seq at this moment. */
     seq: Seq,
   }),
+  /** The configuration was reloaded: the agent's settings (and profile) as they are now. Not an event: no seq. */
+  v.object({ type: v.literal('settings'), agent: AgentProfile, settings: AgentSettings }),
   /** The whole agent state as of `seq`; replaces whatever the client had. */
   v.object({ type: v.literal('snapshot'), seq: Seq, state: AgentState }),
   v.object({ type: v.literal('event'), seq: Seq, at: Time, event: AgentEvent }),

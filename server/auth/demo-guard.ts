@@ -17,12 +17,17 @@ export function isLoopback(host: string): boolean {
  */
 export async function refuseDemoPasswordsBeyondLoopback(host: string, config: TextoConfig): Promise<void> {
   if (isLoopback(host)) return;
-  const checks = await Promise.all(config.agents.map(async (agent) => ((await verifyPassword(DEMO_PASSWORD, agent.passwordHash)) ? agent.username : undefined)));
-  const exposed = checks.filter((username): username is string => username !== undefined);
+  const exposed = await agentsWithDemoPassword(config);
   if (exposed.length > 0) {
     throw new Error(
       `Refusing to listen on ${host}: agent(s) ${exposed.join(', ')} still have the demo password "${DEMO_PASSWORD}". ` +
         'Give them their own passwords (npm run hash-password) or listen on 127.0.0.1.',
     );
   }
+}
+
+/** The usernames whose password is still the demo one (the start banner shows it beside them). */
+export async function agentsWithDemoPassword(config: TextoConfig): Promise<string[]> {
+  const checks = await Promise.all(config.agents.map(async (agent) => ((await verifyPassword(DEMO_PASSWORD, agent.passwordHash)) ? agent.username : undefined)));
+  return checks.filter((username): username is string => username !== undefined);
 }

@@ -1,4 +1,5 @@
 import { ConfigError, type TextoConfig } from '../config';
+import { ordinal } from '../config/problems';
 import type { SmsGateway } from './gateway';
 import { createTwilioGateway, type TwilioAccount } from './twilio/twilio-gateway';
 
@@ -18,9 +19,9 @@ export function openGateways(config: TextoConfig, env: NodeJS.ProcessEnv, simula
   for (const [i, gateway] of config.gateways.entries()) {
     const authToken = env[gateway.authTokenEnv];
     if (!authToken) {
-      throw new ConfigError(
-        `gateways[${i}] (${gateway.id}): the environment variable ${gateway.authTokenEnv} is not set; it must hold the Twilio auth token of account ${gateway.accountSid}.`,
-      );
+      throw new ConfigError('configuration', [
+        `gateways, ${ordinal(i + 1)} entry (${gateway.id}): the environment variable ${gateway.authTokenEnv} is not set; it must hold the Twilio auth token of account ${gateway.accountSid}.`,
+      ]);
     }
     const account = { ...gateway, authToken };
     twilioAccounts.push(account);

@@ -78,6 +78,16 @@ export class AgentConnection implements LiveConnection {
     this.ws.terminate();
   }
 
+  pushSettings(): void {
+    const agent = this.agentId === undefined ? undefined : this.ctx.config.agents.find((a) => (a.id ?? a.username) === this.agentId);
+    if (!agent) return;
+    this.send({
+      type: 'settings',
+      agent: { id: agent.id ?? agent.username, username: agent.username, name: agent.name },
+      settings: agentSettings(this.ctx.config, agent.id ?? agent.username),
+    });
+  }
+
   deliver(): Promise<void> {
     return this.events?.pump() ?? Promise.resolve();
   }

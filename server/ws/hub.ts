@@ -5,6 +5,8 @@ export interface LiveConnection {
   /** Sends the agent's stored events this connection has not sent yet. */
   deliver(): Promise<void>;
   close(code: number, reason: string): void;
+  /** Sends the agent's settings as the running configuration gives them now (after a reload). */
+  pushSettings(): void;
 }
 
 /** The live connections of each agent: who to wake when an agent's events change. */
@@ -35,6 +37,16 @@ export class ConnectionHub {
     for (const set of this.byAgent.values()) {
       for (const connection of set) if (connection.tokenHash === tokenHash) connection.close(code, reason);
     }
+  }
+
+  /** Closes every connection of one agent (removed from the configuration, password changed). */
+  closeAgent(agentId: string, code: number, reason: string): void {
+    for (const connection of this.byAgent.get(agentId) ?? []) connection.close(code, reason);
+  }
+
+  /** Every live connection that said hello. */
+  all(): LiveConnection[] {
+    return [...this.byAgent.values()].flatMap((set) => [...set]);
   }
 
   count(): number {

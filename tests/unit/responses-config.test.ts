@@ -31,33 +31,33 @@ describe('standard responses in the configuration', () => {
   it('names what is wrong: a shortcut without #, an unknown language, an empty text, a misspelt key', () => {
     const shortcut = demoObject();
     shortcut.standardResponses[0]!.responses[0]!.shortcut = 'hours';
-    expect(() => parseConfig(shortcut)).toThrow(/standardResponses\.0\.responses\.0\.shortcut: a keyword such as "#hours"/);
+    expect(() => parseConfig(shortcut)).toThrow(/standardResponses, 1st entry \(Opening hours\), responses, 1st entry \(Opening hours\): shortcut: a keyword such as "#hours"/);
     const language = demoObject();
     language.standardResponses[1]!.responses[1]!.language = 'de';
-    expect(() => parseConfig(language)).toThrow(/standardResponses\.1\.responses\.1\.language/);
+    expect(() => parseConfig(language)).toThrow(/standardResponses, 2nd entry \(Orders\), responses, 2nd entry \(Retard de livraison\): language must be one of en, fr, got "de"/);
     const empty = demoObject();
     empty.standardResponses[2]!.responses[0]!.text = '   ';
-    expect(() => parseConfig(empty)).toThrow(/standardResponses\.2\.responses\.0\.text: must not be empty/);
+    expect(() => parseConfig(empty)).toThrow(/standardResponses, 3rd entry \(Closing\), responses, 1st entry \(Thanks\): text must not be empty/);
     const key = demoObject();
     key.standardResponses[0]!.responses[0]!.shortcutKey = '#x';
-    expect(() => parseConfig(key)).toThrow(/shortcutKey/);
+    expect(() => parseConfig(key)).toThrow(/unknown key "shortcutKey" \(did you mean shortcut\?\)/);
     const limit = demoObject();
     limit.compose.maxMessages = 31;
-    expect(() => parseConfig(limit)).toThrow(/compose\.maxMessages/);
+    expect(() => parseConfig(limit)).toThrow('compose: maxMessages must be at most 30, got 31');
   });
 
   it('refuses one shortcut for two responses of the same language, and an id used twice', () => {
     const twice = demoObject();
     twice.standardResponses[2]!.responses[0]!.shortcut = '#HOURS';
     expect(() => parseConfig(twice)).toThrow(
-      'standardResponses[2].responses[0].shortcut: #HOURS (en) is already the shortcut of "Opening hours"',
+      'standardResponses, 3rd entry (Closing), responses, 1st entry (Thanks): shortcut: #HOURS (en) is already the shortcut of "Opening hours"',
     );
     const otherLanguage = demoObject();
     otherLanguage.standardResponses[0]!.responses[1]!.shortcut = '#hours';
     expect(() => parseConfig(otherLanguage)).not.toThrow();
     const ids = demoObject();
     ids.standardResponses[0]!.responses[0]!.id = '2.1';
-    expect(() => parseConfig(ids)).toThrow('standardResponses[1].responses[0].id: "2.1" is used twice');
+    expect(() => parseConfig(ids)).toThrow('standardResponses, 2nd entry (Orders), responses, 1st entry (Delivery delay): id: "2.1" is used twice');
   });
 
   it('warns (without stopping) about variables the panel does not know and responses over the maximum', () => {

@@ -23,13 +23,13 @@ describe('session and Team Communicator configuration', () => {
     raw.numbers[1]!.sessionInactivitySeconds = 2;
     expect(parseConfig(raw, 'test.yaml').numbers[1]?.sessionInactivitySeconds).toBe(2);
     raw.numbers[1]!.sessionInactivitySeconds = 0;
-    expect(() => parseConfig(raw, 'test.yaml')).toThrow(/numbers\.1\.sessionInactivitySeconds/);
+    expect(() => parseConfig(raw, 'test.yaml')).toThrow('test.yaml: numbers, 2nd entry (+33186950002): sessionInactivitySeconds must be at least 1, got 0');
   });
 
   it('gives the demo agents internal extensions and refuses one that is not a phone extension', () => {
     expect(loadConfigFile(DEMO_CONFIG_PATH).agents.map((a) => a.extension)).toEqual(['1001', '1002']);
     const raw = demo();
     raw.agents[0]!.extension = 'javascript:alert(1)';
-    expect(() => parseConfig(raw, 'test.yaml')).toThrow(/agents\.0\.extension: digits/);
+    expect(() => parseConfig(raw, 'test.yaml')).toThrow(/agents, 1st entry \(alice\): extension: digits/);
   });
 });

@@ -35,38 +35,38 @@ describe('configuration', () => {
   it('names the field of a wrong value', () => {
     const raw = demoObject();
     (raw.routing as Record<string, unknown>).offerTimeoutSeconds = '20s';
-    expect(() => parseConfig(raw, 'test.yaml')).toThrow(/^test\.yaml: routing\.offerTimeoutSeconds: Invalid type: Expected number/);
+    expect(() => parseConfig(raw, 'test.yaml')).toThrow('test.yaml: routing: offerTimeoutSeconds must be a number, got "20s"');
   });
 
   it('names a misspelt key instead of ignoring it', () => {
     const raw = demoObject();
     (raw.routing as Record<string, unknown>).offerTimeoutSecs = 5;
-    expect(() => parseConfig(raw)).toThrow(/routing\.offerTimeoutSecs/);
+    expect(() => parseConfig(raw)).toThrow('routing: unknown key "offerTimeoutSecs" (did you mean offerTimeoutSeconds?)');
   });
 
   it('refuses a password that is not a scrypt hash, and an agent in an unknown queue', () => {
     const plain = demoObject();
     plain.agents[0]!.passwordHash = 'texto-demo';
-    expect(() => parseConfig(plain)).toThrow(/agents\.0\.passwordHash: must be a scrypt hash/);
+    expect(() => parseConfig(plain)).toThrow(/agents, 1st entry \(alice\): passwordHash must be a scrypt hash/);
     const queue = demoObject();
     queue.agents[1]!.queues = ['general', 'sales'];
-    expect(() => parseConfig(queue)).toThrow('agents[1].queues[1]: unknown queue "sales" (declare it under queues)');
+    expect(() => parseConfig(queue)).toThrow('agents, 2nd entry (bob), queues, 2nd entry: unknown queue "sales" (declare it under queues)');
   });
 
   it('refuses a contact-centre number that is not E.164, and a number listed twice', () => {
     const bad = demoObject();
     bad.numbers[0]!.number = '01 86 95 00 01';
-    expect(() => parseConfig(bad)).toThrow(/numbers\.0\.number: a phone number in E\.164 form/);
+    expect(() => parseConfig(bad)).toThrow(/numbers, 1st entry \(01 86 95 00 01\): number: a phone number in E\.164 form/);
     const twice = demoObject();
     twice.numbers[1]!.number = twice.numbers[0]!.number;
-    expect(() => parseConfig(twice)).toThrow('numbers: +33186950001 is listed twice');
+    expect(() => parseConfig(twice)).toThrow('numbers, 2nd entry (+33186950001): number: +33186950001 is listed twice (also the 1st entry)');
   });
 
   it('reports unreadable files and invalid YAML with the path', () => {
-    expect(() => loadConfigFile(join(dir, 'missing.yaml'))).toThrow(/cannot read the configuration file .*missing\.yaml/);
+    expect(() => loadConfigFile(join(dir, 'missing.yaml'))).toThrow(/missing\.yaml: cannot read the configuration file/);
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, 'agents: [unclosed\n');
-    expect(() => loadConfigFile(broken)).toThrow(/broken\.yaml is not valid YAML/);
+    expect(() => loadConfigFile(broken)).toThrow(/broken\.yaml: line [12]: not valid YAML/);
   });
 
   it('reads click-to-dial and click-to-email settings written as text or as {type, …}', () => {
@@ -96,7 +96,7 @@ describe('configuration', () => {
     expect(fails({ type: 'template', template: 'https://{number}.crm.example/' })).toThrow(/^c\.yaml: dialer: a placeholder may only stand in the path or query/);
     expect(fails({ type: 'template', template: 'javascript:alert({number})' })).toThrow(/dialer: .*not supported|dialer: a template must be an http or https address/);
     expect(fails({ type: 'template' })).toThrow(/dialer: dialer\.template: write the URL/);
-    expect(fails({ type: 'skype' })).toThrow(/dialer\.type: expected one of tel, sip, callto, template/);
+    expect(fails({ type: 'skype' })).toThrow(/dialer: dialer\.type: expected one of tel, sip, callto, template/);
     expect(fails({ type: 'tel', domain: 'x' })).toThrow(/dialer\.domain: only for type: sip/);
     expect(fails('tel', { type: 'template', template: 'https://mail.example/compose' })).toThrow(/email: the template .* has no placeholder/);
   });
@@ -104,7 +104,7 @@ describe('configuration', () => {
   it('reads MMS limits and refuses a link secret too short to sign with', () => {
     const raw = demoObject();
     raw.media = { maxBytes: 1024 * 1024, urlSecret: 'short' };
-    expect(() => parseConfig(raw)).toThrow(/media\.urlSecret: must be at least 32 characters/);
+    expect(() => parseConfig(raw)).toThrow('media: urlSecret must be at least 32 characters');
     expect(loadConfigFile(DEMO_CONFIG_PATH).media).toMatchObject({ maxBytes: 5 * 1024 * 1024, maxFiles: 10 });
   });
 });
