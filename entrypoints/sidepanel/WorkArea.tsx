@@ -1,4 +1,5 @@
 import { CallbackList } from '@/components/callback/CallbackList';
+import { UndeliveredReplies } from '@/components/delivery/UndeliveredReplies';
 import { InteractionTabs, panelId, tabId } from '@/components/interactions/InteractionTabs';
 import { OfferCard } from '@/components/offers/OfferCard';
 import { TranscriptContext, type TranscriptServices } from '@/components/transcript/transcript-context';
@@ -9,11 +10,12 @@ import { InteractionPane } from './InteractionPane';
 import type { AppModel } from './models/app-model';
 
 /**
- * Offers first (they expire), then the open interactions as tabs with the chosen one below;
- * a hint when there is nothing.
+ * Offers first (they expire), then replies that did not reach their customer after their
+ * interaction closed, then the open interactions as tabs with the chosen one below; a hint when
+ * there is nothing.
  */
 export function WorkArea({ model, locale }: { model: AppModel; locale: string }) {
-  const { offers, agent, serverNow, desk, warnings, callbacks } = model;
+  const { offers, agent, serverNow, desk, warnings, callbacks, undelivered } = model;
   const offerList = offers.offers.value;
   const items = desk.items.value;
   const selected = desk.selected.value;
@@ -39,6 +41,13 @@ export function WorkArea({ model, locale }: { model: AppModel; locale: string })
           <OfferCard key={id} offer={offer} {...common} />
         );
       })}
+      <UndeliveredReplies
+        replies={undelivered.replies.value}
+        busy={undelivered.busy.value}
+        errors={undelivered.errors.value}
+        onResend={(reply) => void undelivered.resend(reply.interactionId, reply.entryId)}
+        onDismiss={(reply) => void undelivered.dismiss(reply.interactionId, reply.entryId)}
+      />
       {items.length > 0 && (
         <InteractionTabs items={items} selectedKey={selected?.key ?? null} unread={desk.unread.value} serverNow={serverNow} onSelect={(key) => desk.select(key)} />
       )}

@@ -42,6 +42,12 @@ export function applyEvent(state: AgentState, event: AgentEvent): AgentState {
           ),
         })),
       };
+    case 'replyUndelivered': {
+      const others = (state.undeliveredReplies ?? []).filter((r) => r.entryId !== event.reply.entryId);
+      return { ...state, undeliveredReplies: [...others, event.reply].sort((a, b) => a.at - b.at || a.entryId.localeCompare(b.entryId)) };
+    }
+    case 'undeliveredReplyEnded':
+      return { ...state, undeliveredReplies: (state.undeliveredReplies ?? []).filter((r) => r.entryId !== event.entryId) };
     case 'interactionClosed':
       return { ...state, interactions: state.interactions.filter((i) => i.id !== event.interactionId) };
     case 'interactionUpdated':

@@ -38,6 +38,8 @@ export const Command = v.variant('name', [
   v.object({ name: v.literal('markDone'), interactionId: Id }),
   /** Sends a reply that was not delivered again, as a new attempt (answers `{attempt}`). */
   v.object({ name: v.literal('resend'), interactionId: Id, entryId: Id }),
+  /** Puts away the alert of a reply that did not reach the customer after its interaction closed. */
+  v.object({ name: v.literal('dismissUndeliveredReply'), interactionId: Id, entryId: Id }),
   /** A call or email the agent started from the panel (transcript link or contact menu). */
   v.object({
     name: v.literal('recordActivity'),

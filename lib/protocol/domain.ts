@@ -111,6 +111,11 @@ export const DeliveryStatus = v.object({
 });
 export type DeliveryStatus = v.InferOutput<typeof DeliveryStatus>;
 
+/** Whether a reply did not (all or part) reach the customer: the agent is offered Resend. */
+export function deliveryFailed(status: DeliveryStatus | undefined): boolean {
+  return status?.state === 'undelivered' || status?.state === 'failed' || status?.state === 'partly_delivered';
+}
+
 export const MessageEntry = v.object({
   kind: v.literal('message'),
   id: Id,
@@ -274,6 +279,22 @@ export const Consultation = v.object({
 });
 export type Consultation = v.InferOutput<typeof Consultation>;
 
+/**
+ * A reply that did not reach the customer, reported after its interaction left the agent's desk
+ * (a page-mode interaction closes on its reply). Kept until it is delivered by a Resend or dismissed.
+ */
+export const UndeliveredReply = v.object({
+  interactionId: Id,
+  entryId: Id,
+  customer: Customer,
+  centreNumber: v.string(),
+  text: v.string(),
+  /** When the reply was written. */
+  at: Time,
+  delivery: DeliveryStatus,
+});
+export type UndeliveredReply = v.InferOutput<typeof UndeliveredReply>;
+
 /** Everything an agent's desktop shows that the server owns; rebuilt by `snapshot`, kept by events. */
 export const AgentState = v.object({
   agent: AgentProfile,
@@ -285,5 +306,7 @@ export const AgentState = v.object({
   callbacks: v.optional(v.array(ScheduledCallback)),
   /** Open consultations the agent hosts or is a guest of (absent in states stored before them). */
   consultations: v.optional(v.array(Consultation)),
+  /** Replies of interactions no longer on the desk that did not reach the customer, oldest first. */
+  undeliveredReplies: v.optional(v.array(UndeliveredReply)),
 });
 export type AgentState = v.InferOutput<typeof AgentState>;

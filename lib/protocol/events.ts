@@ -16,6 +16,7 @@ import {
   Time,
   TranscriptEntry,
   TransferStatus,
+  UndeliveredReply,
 } from './domain';
 
 /** Why an offer left the agent's desktop without being accepted by them. */
@@ -40,6 +41,10 @@ export const AgentEvent = v.variant('type', [
   v.object({ type: v.literal('transcriptAppended'), interactionId: Id, entry: TranscriptEntry }),
   /** A reply's delivery moved forward (docs/gateways.md). */
   v.object({ type: v.literal('deliveryChanged'), interactionId: Id, entryId: Id, delivery: DeliveryStatus }),
+  /** A reply of an interaction no longer on the desk did not reach the customer, or its Resend moved on. */
+  v.object({ type: v.literal('replyUndelivered'), reply: UndeliveredReply }),
+  /** That alert is over: the Resend was delivered, or the agent dismissed it. */
+  v.object({ type: v.literal('undeliveredReplyEnded'), entryId: Id, reason: v.picklist(['delivered', 'dismissed']) }),
   v.object({ type: v.literal('interactionClosed'), interactionId: Id, reason: CloseReason }),
   /** Note, disposition or case data changed (only the fields present). */
   v.object({

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Command, ServerFrame } from '../../lib/protocol';
 import { resendReply } from '../delivery/resend';
+import { dismissUndeliveredReply } from '../delivery/undelivered-replies';
 import type { ServerContext } from '../context';
 import { json } from '../db/db';
 import { DomainError } from '../domain/errors';
@@ -38,6 +39,9 @@ async function execute(work: Work, agentId: string, command: Command): Promise<R
       return replyToCustomer(work, agentId, command.interactionId, command.text);
     case 'resend':
       return resendReply(work, agentId, command.interactionId, command.entryId);
+    case 'dismissUndeliveredReply':
+      await dismissUndeliveredReply(work, agentId, command.interactionId, command.entryId);
+      return undefined;
     case 'markDone':
       await markDone(work, agentId, command.interactionId);
       return undefined;

@@ -38,8 +38,3 @@ export function aggregateDelivery(parts: readonly PartStatus[], attempt: number)
   }
   return { state: parts.some((p) => p.state === 'queued') ? 'queued' : 'sent', ...base };
 }
-
-/** Whether an agent should be offered Resend for this state. */
-export function deliveryFailed(status: DeliveryStatus | undefined): boolean {
-  return status?.state === 'undelivered' || status?.state === 'failed' || status?.state === 'partly_delivered';
-}

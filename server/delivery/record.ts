@@ -3,6 +3,7 @@ import { json } from '../db/db';
 import { appendEvent } from '../domain/events';
 import type { Work } from '../domain/work';
 import type { DeliveryReceipt, HandOver } from '../gateways/gateway';
+import { followUndeliveredReply } from './undelivered-replies';
 import { aggregateDelivery, movesForward, type PartState, type PartStatus } from './aggregate';
 
 interface OutboundRef {
@@ -21,7 +22,8 @@ async function outboundRow(work: Work, outboundId: string): Promise<OutboundRef 
 
 /**
  * Recomputes the reply's delivery from its parts and, when it changed, stores it on the transcript
- * entry and tells the agent who has the interaction (else the one who wrote the reply).
+ * entry and tells the agent who has the interaction; once it is off the desk, a failure becomes an
+ * alert for the agent who had it (undelivered-replies.ts); otherwise the reply's author is told.
  */
 async function refreshEntryDelivery(work: Work, outbound: OutboundRef, status?: DeliveryStatus): Promise<void> {
   if (!outbound.entry_id) return;
@@ -44,6 +46,7 @@ async function refreshEntryDelivery(work: Work, outbound: OutboundRef, status?: 
   const [interaction] = await work.tx.query<{ state: string; agent_id: string | null }>('SELECT state, agent_id FROM interactions WHERE id = $1', [
     outbound.interaction_id,
   ]);
+  if (interaction?.state !== 'assigned' && (await followUndeliveredReply(work, outbound.interaction_id, outbound.entry_id, delivery))) return;
   const agentId = interaction?.state === 'assigned' && interaction.agent_id ? interaction.agent_id : entry.author?.agentId;
   if (agentId) await appendEvent(work, agentId, { type: 'deliveryChanged', interactionId: outbound.interaction_id, entryId: outbound.entry_id, delivery });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Author, CaseData, CloseReason, ContactCard, DeliveryStatus, Interaction, InteractionMode, MessageEntry, MessageMedia, TranscriptEntry, TransferStatus } from '../../lib/protocol';
+import type { Author, CaseData, CloseReason, ContactCard, Customer, DeliveryStatus, Interaction, InteractionMode, MessageEntry, MessageMedia, TranscriptEntry, TransferStatus } from '../../lib/protocol';
 import { json, type Queryable } from '../db/db';
 import { DomainError } from './errors';
 import type { Work } from './work';
@@ -98,17 +98,22 @@ export function contactCardOf(row: InteractionRow): ContactCard | null {
   };
 }
 
+/** The customer as the desktop names them: the contact's name unless the contact is unknown. */
+export function customerOf(row: Pick<InteractionRow, 'customer_phone' | 'contact_id' | 'contact_name' | 'contact_unknown'>): Customer {
+  return {
+    phone: row.customer_phone,
+    ...(row.contact_name && !row.contact_unknown ? { name: row.contact_name } : {}),
+    ...(row.contact_id !== null ? { contactId: row.contact_id } : {}),
+  };
+}
+
 function toInteraction(row: InteractionRow, transcript: TranscriptEntry[]): Interaction {
   const contact = contactCardOf(row);
   return {
     id: row.id,
     mode: row.mode,
     channel: row.channel,
-    customer: {
-      phone: row.customer_phone,
-      ...(row.contact_name && !row.contact_unknown ? { name: row.contact_name } : {}),
-      ...(row.contact_id !== null ? { contactId: row.contact_id } : {}),
-    },
+    customer: customerOf(row),
     centreNumber: row.centre_number,
     ...(row.region !== null ? { region: row.region } : {}),
     queue: row.queue,

@@ -5,6 +5,7 @@ import { readChannels } from './channels';
 import { scheduledCallbacksOf } from '../callbacks/store';
 import { openConsultationsOf } from './consultation';
 import { loadInteractions } from './interactions';
+import { undeliveredRepliesOf } from '../delivery/undelivered-replies';
 
 /**
  * The agent's whole state as of its newest event seq. Read in one transaction so that the state
@@ -47,6 +48,7 @@ export async function buildSnapshot(q: Queryable, agentId: string): Promise<{ se
       interactions,
       callbacks: await scheduledCallbacksOf(q, agentId),
       consultations: await openConsultationsOf(q, agentId),
+      undeliveredReplies: await undeliveredRepliesOf(q, agentId),
     },
   };
 }

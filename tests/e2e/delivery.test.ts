@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useChrome } from './support/chrome';
 import { acceptOffer, control, signInAndGoReady, TRANSCRIPT, waitForText } from './support/panel';
 import { useTestServer } from './support/server';
-import { customerTexts, newCustomerPhone, SESSION_NUMBER } from './support/simulator';
+import { customerTexts, eventually, newCustomerPhone, PAGE_NUMBER, sentTo, SESSION_NUMBER } from './support/simulator';
 
 async function deliveryRule(server: string, phone: string, outcome: 'deliver' | 'fail', reason?: string) {
   const answer = await fetch(`${server}/api/simulator/delivery-rules`, {
@@ -41,5 +41,29 @@ describe('delivery status in the Chromium side panel', () => {
     await waitForText(panel, TRANSCRIPT, 'sent the reply again (attempt 2)');
     await panel.waitForFunction(() => document.querySelectorAll('.entry.out [data-delivery="delivered"]').length === 2);
     expect(await panel.$$eval('.entry.out [role="alert"]', (alerts) => alerts.length)).toBe(0);
+  });
+
+  it('a page-mode reply refused after the interaction closed shows on the desk with Resend and Dismiss', async () => {
+    const customer = newCustomerPhone();
+    await deliveryRule(server.url, customer, 'fail', 'landline');
+    const text = `Mon colis (${customer.slice(-4)}) ?`;
+    await customerTexts(server.url, { from: customer, to: PAGE_NUMBER, text });
+    const panel = await chrome.get().openSidePanel();
+    await panel.setViewport({ width: 360, height: 800 });
+    await signInAndGoReady(panel, server.url);
+    await acceptOffer(panel, text);
+    await control(panel, 'textbox', 'Message').fill('Livraison demain matin.');
+    await control(panel, 'button', 'Send').click();
+
+    const card = 'section[aria-label="Replies not delivered (1)"]';
+    await waitForText(panel, `${card} [role="alert"]`, 'This reply did not reach the customer: the number is a landline and cannot receive texts');
+    await waitForText(panel, card, 'Livraison demain matin.');
+    await waitForText(panel, card, customer);
+    await panel.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/texto-undelivered-360-en.png` });
+
+    await deliveryRule(server.url, customer, 'deliver');
+    await control(panel, 'button', 'Resend').click();
+    await panel.waitForSelector(card, { hidden: true });
+    await eventually('the reply sent again', async () => ((await sentTo(server.url, customer)).length === 2 ? true : undefined));
   });
 });

@@ -50,3 +50,47 @@ describe('the side panel in French', () => {
     expect(await panel.$(aria('button', m('compose_send')))).not.toBeNull();
   });
 });
+
+describe('an undelivered page-mode reply in French', () => {
+  let server: TestServer;
+  let chrome: ChromeWithExtension;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    chrome = await launchChromeWithExtension({ headless: true, lang: 'fr-FR' });
+  });
+  afterAll(async () => {
+    await chrome?.browser.close();
+    await server?.close();
+  });
+
+  it('a page-mode reply the network refused reads "Réponses non distribuées (1)" with the reason and Renvoyer', async () => {
+    const customer = newCustomerPhone();
+    const rule = await fetch(`${server.url}/api/simulator/delivery-rules`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phone: customer, outcome: 'fail', reason: 'unreachable' }),
+    });
+    expect(rule.status).toBe(200);
+    const panel = await chrome.openSidePanel();
+    await panel.setViewport({ width: 360, height: 800 });
+    await control(panel, 'textbox', m('signin_server')).fill(server.url);
+    await control(panel, 'textbox', m('signin_username')).fill('alice');
+    await control(panel, 'textbox', m('signin_password')).fill('texto-demo');
+    await control(panel, 'button', m('signin_submit')).click();
+    await control(panel, 'button', m('status_ready')).click();
+    await customerTexts(server.url, { from: customer, to: PAGE_NUMBER, text: 'Vous livrez samedi ?' });
+    await waitForText(panel, 'article', 'Vous livrez samedi ?');
+    await control(panel, 'button', m('offer_accept')).click();
+    await waitForText(panel, `[role="log"][aria-label="${m('transcript_label')}"]`, 'Vous livrez samedi ?');
+    await control(panel, 'textbox', m('compose_label')).fill('Oui, de 9 h à 12 h.');
+    await control(panel, 'button', m('compose_send')).click();
+
+    const card = `section[aria-label="${m('undelivered_list_title').replace('$1', '1')}"]`;
+    await waitForText(panel, `${card} [role="alert"]`, 'Cette réponse n’est pas parvenue au client\u00a0: le téléphone');
+    const section = await panel.$(card);
+    expect(await section?.$(aria('button', m('delivery_resend')))).not.toBeNull();
+    expect(await section?.$(aria('button', m('undelivered_dismiss')))).not.toBeNull();
+    await panel.screenshot({ path: `${process.env.TEXTO_SCREENSHOTS ?? process.env.TMPDIR ?? '/tmp'}/texto-undelivered-360-fr.png` });
+  });
+});

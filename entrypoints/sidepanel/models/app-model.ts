@@ -21,6 +21,7 @@ import { createSessionWarningModel } from './session-warning-model';
 import { createSettingsModel } from './settings-model';
 import { createTextSizeModel } from './text-size-model';
 import { createCallbacksModel } from './callbacks-model';
+import { createUndeliveredRepliesModel } from './undelivered-replies-model';
 import { createContactsModel } from './contacts-model';
 import { createHistoryModel } from './history-model';
 import { createMergeModel } from './merge-model';
@@ -55,6 +56,7 @@ export function createAppModel(link: BackgroundLink) {
   const wrapUp = createWrapUpModel(link, storage.drafts);
   const contacts = createContactsModel(link);
   const callbacks = createCallbacksModel(link, agent);
+  const undelivered = createUndeliveredRepliesModel(link, agent);
   const merge = createMergeModel(link);
   watchContacts({ session, connection, agent, history, wrapUp });
   const desk = createDeskModel(link, agent);
@@ -105,6 +107,7 @@ export function createAppModel(link: BackgroundLink) {
     wrapUp,
     contacts,
     callbacks,
+    undelivered,
     merge,
     contactActions,
     mediaLinks,
