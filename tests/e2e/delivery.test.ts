@@ -66,4 +66,34 @@ describe('delivery status in the Chromium side panel', () => {
     await panel.waitForSelector(card, { hidden: true });
     await eventually('the reply sent again', async () => ((await sentTo(server.url, customer)).length === 2 ? true : undefined));
   });
+
+  it('the phone page picks what the network does with replies: "fail: phone unreachable", then "are delivered"', async () => {
+    const customer = newCustomerPhone();
+    const browser = chrome.get().browser;
+    const phone = await browser.newPage();
+    await phone.goto(`${server.url}/simulator`);
+    await phone.locator('#my-number').fill(customer);
+    await phone.waitForFunction(() => document.querySelectorAll('#centre-number option').length > 0);
+    await phone.select('#centre-number', SESSION_NUMBER);
+    const choose = async (value: string, said: string) => {
+      await phone.select('#delivery-outcome', value);
+      await phone.locator('#delivery button[type="submit"]').click();
+      await waitForText(phone, '#status', said);
+    };
+    await choose('fail:unreachable', `Replies to ${customer} fail: phone unreachable.`);
+    await phone.locator('#message').fill('Bonjour depuis le téléphone');
+    await phone.locator('#compose button[type="submit"]').click();
+
+    const panel = await chrome.get().openSidePanel();
+    await panel.setViewport({ width: 360, height: 800 });
+    await signInAndGoReady(panel, server.url);
+    await acceptOffer(panel, 'Bonjour depuis le téléphone');
+    await control(panel, 'textbox', 'Message').fill('Nous vous rappelons.');
+    await control(panel, 'button', 'Send').click();
+    await waitForText(panel, '.entry.out [role="alert"]', 'the phone is unreachable');
+
+    await choose('deliver', `Replies to ${customer} are delivered.`);
+    await control(panel, 'button', 'Resend').click();
+    await waitForText(panel, '.entry.out [data-delivery="delivered"]', 'Delivered');
+  });
 });
