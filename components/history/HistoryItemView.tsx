@@ -1,10 +1,13 @@
 import { t } from '@/lib/i18n/t';
 import type { Customer, HistoryInteraction, TranscriptEntry } from '@/lib/protocol';
 import { formatDateTime } from '@/lib/time/zoned';
+import { PreviewText } from '../transcript/PreviewText';
 import { TranscriptPreviewEntry } from '../transcript/TranscriptPreviewEntry';
 
 interface Props {
   item: HistoryInteraction;
+  /** The contact's name (absent for an unknown contact): transcripts name the customer with it. */
+  contactName?: string | undefined;
   locale: string;
   dispositionLabel: (code: string) => string;
   transcript: { entries?: TranscriptEntry[]; loading: boolean; error?: string } | undefined;
@@ -13,8 +16,8 @@ interface Props {
 }
 
 /** One past (or open) interaction: when, which number, mode, agent, disposition, note; the transcript on demand. */
-export function HistoryItemView({ item, locale, dispositionLabel, transcript, onShowTranscript, onHideTranscript }: Props) {
-  const customer: Customer = { phone: item.phone };
+export function HistoryItemView({ item, contactName, locale, dispositionLabel, transcript, onShowTranscript, onHideTranscript }: Props) {
+  const customer: Customer = { phone: item.phone, ...(contactName ? { name: contactName } : {}) };
   const status = item.open ? t('history_in_progress') : item.mergedInto ? t('history_merged') : null;
   return (
     <li class="history-item">
@@ -27,7 +30,7 @@ export function HistoryItemView({ item, locale, dispositionLabel, transcript, on
       </div>
       {item.preview && (
         <p class="history-preview" dir="auto">
-          {item.preview}
+          <PreviewText id={`history:${item.id}`} text={item.preview} />
         </p>
       )}
       {item.disposition && <p class="history-disposition">{t('history_disposition', dispositionLabel(item.disposition))}</p>}

@@ -36,6 +36,7 @@ export function HistoryPanel({ view, currentInteractionId, locale, dispositionLa
   const [text, setText] = useState('');
   const history = view?.history ?? null;
   const items = history?.interactions.filter((item) => item.id !== currentInteractionId) ?? [];
+  const contactName = history && !history.contact.unknown && history.contact.name ? history.contact.name : undefined;
   let status = '';
   if (!view || (!history && view.refreshing)) status = t('history_loading');
   else if (view.searchedLocally) status = t('history_searched_locally');
@@ -76,6 +77,7 @@ export function HistoryPanel({ view, currentInteractionId, locale, dispositionLa
             <HistoryItemView
               key={item.id}
               item={item}
+              contactName={contactName}
               locale={locale}
               dispositionLabel={dispositionLabel}
               transcript={transcripts.get(item.id)}

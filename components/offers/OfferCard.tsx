@@ -2,7 +2,8 @@ import type { TickingTime } from '../common/ticking-time';
 import { t } from '@/lib/i18n/t';
 import type { Offer } from '@/lib/protocol';
 import { secondsLeft } from '@/lib/time/format';
-import { offerPreview } from '@/lib/transcript/offer-preview';
+import { firstCustomerMessage, picturesLabel } from '@/lib/transcript/offer-preview';
+import { PreviewText } from '../transcript/PreviewText';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { OfferAnswers } from './OfferAnswers';
 
@@ -22,6 +23,9 @@ export function OfferCard({ offer, serverNow, busy, error, onAccept, onReject }:
   const who = customer.name ?? customer.phone;
   const left = secondsLeft(offer.expiresAt, serverNow.value);
   const titleId = `offer-${offer.interaction.id}`;
+  const first = firstCustomerMessage(offer.interaction);
+  const pictures = first ? picturesLabel(first, t) : '';
+  const text = first?.text.trim() ?? '';
   return (
     <article class="card offer" aria-labelledby={titleId}>
       <header class="offer-head">
@@ -34,7 +38,8 @@ export function OfferCard({ offer, serverNow, busy, error, onAccept, onReject }:
         </span>
       </header>
       <p class="offer-text" dir="auto">
-        {offerPreview(offer.interaction, t)}
+        {first && text && <PreviewText id={first.id} text={first.text} region={offer.interaction.region} />}
+        {pictures && (text ? ` (${pictures})` : pictures)}
       </p>
       <ErrorAlert message={error} />
       <OfferAnswers busy={busy} onAccept={onAccept} onReject={onReject} />

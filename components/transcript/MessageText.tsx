@@ -18,6 +18,11 @@ export interface MessageTextProps {
   onDial: (e164: string) => void;
   /** An email address was activated (domain in ASCII form): same, with the email target. */
   onEmail: (address: string) => void;
+  /**
+   * A preview (offer card, history, a colleague's transcript): addresses are shown exactly as in
+   * the transcript, real host and warnings included, but nothing opens, calls or writes.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -26,7 +31,7 @@ export interface MessageTextProps {
  * are buttons handing the value to the panel. Plain text keeps embeddings and marks that
  * right-to-left writing needs but shows explicit overrides (`⟪U+202E⟫`).
  */
-export function MessageText({ text, entities, onDial, onEmail }: MessageTextProps) {
+export function MessageText({ text, entities, onDial, onEmail, readOnly = false }: MessageTextProps) {
   const parts = useMemo(() => splitMessage(text, entities), [text, entities]);
   return (
     <bdi class="message-text">
@@ -34,7 +39,7 @@ export function MessageText({ text, entities, onDial, onEmail }: MessageTextProp
         part.kind === 'text' ? (
           revealOverrides(part.text)
         ) : (
-          <EntityView key={part.entity.start} entity={part.entity} onDial={onDial} onEmail={onEmail} />
+          <EntityView key={part.entity.start} entity={part.entity} onDial={onDial} onEmail={onEmail} readOnly={readOnly} />
         ),
       )}
     </bdi>
@@ -43,7 +48,8 @@ export function MessageText({ text, entities, onDial, onEmail }: MessageTextProp
 
 type Handlers = Pick<MessageTextProps, 'onDial' | 'onEmail'>;
 
-function EntityView({ entity, onDial, onEmail }: { entity: Entity } & Handlers) {
+function EntityView({ entity, onDial, onEmail, readOnly }: { entity: Entity; readOnly: boolean } & Handlers) {
+  if (readOnly) return <ReadOnlyView entity={entity} />;
   switch (entity.kind) {
     case 'url':
       return <UrlView entity={entity} />;
@@ -66,7 +72,7 @@ function Segments({ segments }: { segments: LinkSegment[] }) {
   );
 }
 
-function Warnings({ id, warnings }: { id: string; warnings: LinkWarning[] }) {
+function Warnings({ id, warnings }: { id?: string; warnings: LinkWarning[] }) {
   if (warnings.length === 0) return null;
   return (
     <span id={id} class="link-warnings">
@@ -135,5 +141,29 @@ function PhoneView({ entity, onDial }: { entity: PhoneEntity } & Pick<Handlers, 
         </button>
       )}
     </LinkTooltip>
+  );
+}
+
+/** An address in a preview: the same visible text and warnings as in the transcript, inert. */
+function ReadOnlyView({ entity }: { entity: Entity }) {
+  const view = useMemo(() => {
+    if (entity.kind === 'url') {
+      const link = describeLink(entity.href);
+      return link.clickable ? link : undefined;
+    }
+    if (entity.kind === 'email') {
+      const email = describeEmail(entity.address);
+      return email.valid ? email : undefined;
+    }
+    return undefined;
+  }, [entity]);
+  if (!view) return <>{revealInvisible(entity.raw)}</>;
+  return (
+    <>
+      <span class="link link-readonly">
+        <Segments segments={view.segments} />
+      </span>
+      <Warnings warnings={view.warnings} />
+    </>
   );
 }

@@ -1,9 +1,9 @@
 import { t } from '@/lib/i18n/t';
-import { revealOverrides } from '@/lib/links/bidi';
 import type { Customer, TranscriptEntry } from '@/lib/protocol';
 import { formatClockTime } from '@/lib/time/format';
 import { senderName, systemText } from './entry-text';
 import { mediaName } from './media-name';
+import { PreviewText } from './PreviewText';
 import { PARTY_TAG, partyOf } from './parties';
 
 interface Props {
@@ -11,14 +11,17 @@ interface Props {
   customer: Customer;
   locale: string;
   selfId?: string | undefined;
+  /** How national numbers in the text are read (the interaction's region). */
+  region?: string | undefined;
 }
 
 /**
  * One entry of a transcript the agent does not handle yet (a transfer offer, a consultation's
  * excerpt): read-only. Text stays plain (no call or email can be started on an interaction that
- * is not theirs) and images are named, not shown (their links are signed for the owner only).
+ * is not theirs; links show their real address and warnings but do not open) and images are
+ * named, not shown (their links are signed for the owner only).
  */
-export function TranscriptPreviewEntry({ entry, customer, locale, selfId }: Props) {
+export function TranscriptPreviewEntry({ entry, customer, locale, selfId, region }: Props) {
   const time = (
     <time class="at" dateTime={new Date(entry.at).toISOString()}>
       {formatClockTime(entry.at, locale)}
@@ -45,7 +48,7 @@ export function TranscriptPreviewEntry({ entry, customer, locale, selfId }: Prop
       </div>
       {/* Customer text is data: a text node, never markup. */}
       <p class="text" dir="auto">
-        {revealOverrides(entry.text)}
+        <PreviewText id={entry.id} text={entry.text} region={region} />
         {images.length > 0 && <span class="preview-images"> {images.join(' ')}</span>}
       </p>
     </li>

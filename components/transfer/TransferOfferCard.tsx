@@ -34,7 +34,7 @@ export function TransferOfferCard({ offer, serverNow, locale, selfId, busy, erro
       <div class="transcript preview" role="log" aria-label={t('transfer_transcript_label')} tabIndex={0}>
         <ol>
           {transcript.map((entry) => (
-            <TranscriptPreviewEntry key={entry.id} entry={entry} customer={customer} locale={locale} selfId={selfId} />
+            <TranscriptPreviewEntry key={entry.id} entry={entry} customer={customer} locale={locale} selfId={selfId} region={offer.interaction.region} />
           ))}
         </ol>
       </div>

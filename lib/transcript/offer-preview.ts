@@ -1,17 +1,29 @@
-import type { Interaction } from '../protocol';
+import type { Interaction, MessageEntry } from '../protocol';
 import type { Translate } from '../i18n/t';
+import { readablePlainText } from './readable-text';
+
+/** The customer's first message of an offer: what its card and notification show. */
+export function firstCustomerMessage(interaction: Interaction): MessageEntry | undefined {
+  const first = interaction.transcript.find((entry) => entry.kind === 'message' && entry.direction === 'in');
+  return first?.kind === 'message' ? first : undefined;
+}
+
+/** "(1 picture)", "(3 pictures)": so that an MMS with pictures only is not announced as empty. */
+export function picturesLabel(message: MessageEntry, translate: Translate): string {
+  const pictures = message.media?.length ?? 0;
+  if (pictures === 0) return '';
+  return pictures === 1 ? translate('preview_one_picture') : translate('preview_pictures', String(pictures));
+}
 
 /**
- * What an offer shows of the customer's first message (in the panel's card and the system
- * notification): its text, and how many pictures came with it, so that an MMS with pictures only
- * is not announced as an empty message.
+ * The offer as plain text (the system notification): the first message with its addresses shown
+ * as the transcript shows them (readable-text.ts), and how many pictures came with it.
  */
 export function offerPreview(interaction: Interaction, translate: Translate): string {
-  const first = interaction.transcript.find((entry) => entry.kind === 'message' && entry.direction === 'in');
-  if (first?.kind !== 'message') return '';
-  const text = first.text.trim();
-  const pictures = first.media?.length ?? 0;
-  if (pictures === 0) return text;
-  const label = pictures === 1 ? translate('preview_one_picture') : translate('preview_pictures', String(pictures));
+  const first = firstCustomerMessage(interaction);
+  if (!first) return '';
+  const text = readablePlainText(first.text.trim());
+  const label = picturesLabel(first, translate);
+  if (!label) return text;
   return text ? `${text} (${label})` : label;
 }

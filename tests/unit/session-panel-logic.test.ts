@@ -89,6 +89,17 @@ describe('offer notifications', () => {
     ]);
   });
 
+  it('shows addresses in the notification as the transcript does: a look-alike host in punycode, overrides visible', () => {
+    const text = (t: string): Offer['interaction'] => ({
+      ...offer().interaction,
+      transcript: [{ kind: 'message', id: 'e', at: 1, direction: 'in', author: { role: 'customer' }, text: t }],
+    });
+    expect(offerPreview(text('Allez sur https://\u0430pple.com/login vite'), translator('en'))).toBe('Allez sur https://xn--pple-43d.com/login vite');
+    expect(offerPreview(text('Écrivez à support@\u0430pple.com'), translator('en'))).toBe('Écrivez à support@xn--pple-43d.com');
+    expect(offerPreview(text('facture\u202Etxt.exe'), translator('en'))).toBe('facture⟪U+202E⟫txt.exe');
+    expect(offerPreview(text('Rien à signaler'), translator('en'))).toBe('Rien à signaler');
+  });
+
   it('announces the pictures of an MMS, so that one with pictures only is not an empty message', () => {
     const picture = { id: 'a'.repeat(64), contentType: 'image/jpeg', width: 10, height: 10 } as const;
     const mms = (text: string, pictures: number): Offer['interaction'] => ({
