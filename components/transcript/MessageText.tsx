@@ -149,7 +149,7 @@ function ReadOnlyView({ entity }: { entity: Entity }) {
   const view = useMemo(() => {
     if (entity.kind === 'url') {
       const link = describeLink(entity.href);
-      return link.clickable ? link : undefined;
+      return link.clickable && (link.scheme === 'http' || link.scheme === 'https') ? link : undefined;
     }
     if (entity.kind === 'email') {
       const email = describeEmail(entity.address);

@@ -43,10 +43,12 @@ export function findLinks(text: string): (UrlEntity | EmailEntity)[] {
     const start = match.start;
     const end = start + value.length;
     const href = value === match.value ? match.href : trimTrailing(match.href);
-    // One recipient becomes an email entity (the agent's email target); a `mailto:` with several
-    // recipients or none stays a link, shown and checked like any other.
-    const email = match.type === 'email' || /^mailto:/i.test(href) ? emailOf(href) : '';
-    if (email.includes('@') && !email.includes(',')) {
+    // One recipient becomes an email entity (the agent's email target). A `mailto:` with several
+    // recipients or none, or with fields (`?cc=`, `bcc`, `subject`, `body`: extra recipients and
+    // words the email target would not show), stays a link: written out whole, never opened.
+    const mailto = /^mailto:/i.test(href);
+    const email = match.type === 'email' || mailto ? emailOf(href) : '';
+    if (email.includes('@') && !email.includes(',') && !(mailto && href.includes('?'))) {
       found.push({ kind: 'email', start, end, raw: value, address: email });
     } else {
       found.push({ kind: 'url', start, end, raw: value, href });

@@ -17,7 +17,7 @@ export function readablePlainText(text: string): string {
       const { entity } = part;
       if (entity.kind === 'url') {
         const view = describeLink(entity.href);
-        return view.clickable ? view.text : revealInvisible(entity.raw);
+        return view.clickable && (view.scheme === 'http' || view.scheme === 'https') ? view.text : revealInvisible(entity.raw);
       }
       if (entity.kind === 'email') {
         const view = describeEmail(entity.address);

@@ -9,13 +9,14 @@ const CAMILLE = '+33612345678'; // a demo contact with a name
 // "аpple.com" with a Cyrillic а (U+0430), and a right-to-left override hiding "exe.txt" as "txt.exe".
 const LOOKALIKE = 'Connectez-vous sur https://\u0430pple.com/login';
 const OVERRIDE = 'Pièce jointe facture\u202Etxt.exe';
+const MAILTO = 'mailto:service@x.fr?cc=evil@x.com&subject=Remboursement';
 
 describe('customer text outside the transcript follows the link rules', () => {
   const server = useTestServer();
   const chrome = useChrome();
 
   it('the offer card and the history show a look-alike host in punycode with its warning, an override made visible, nothing clickable', async () => {
-    await customerTexts(server.url, { from: CAMILLE, to: PAGE_NUMBER, text: `${LOOKALIKE} ${OVERRIDE}` });
+    await customerTexts(server.url, { from: CAMILLE, to: PAGE_NUMBER, text: `${LOOKALIKE} ${OVERRIDE} ou ${MAILTO}` });
     const panel = await chrome.get().openSidePanel();
     await panel.setViewport({ width: 360, height: 800 });
     await signInAndGoReady(panel, server.url);
@@ -35,6 +36,10 @@ describe('customer text outside the transcript follows the link rules', () => {
     await panel.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/texto-preview-offer-360-en.png` });
 
     await acceptOffer(panel, 'xn--pple-43d.com');
+    // A mailto with extra recipients and a subject is written out whole, not an email button to its first address.
+    const live = await panel.$eval(TRANSCRIPT, (e) => ({ text: e.textContent ?? '', emails: e.querySelectorAll('.entity-email').length }));
+    expect(live.text).toContain(MAILTO);
+    expect(live.emails).toBe(0);
     await control(panel, 'textbox', 'Message').fill('Ne cliquez pas sur ce lien.');
     await control(panel, 'button', 'Send').click();
 
@@ -56,8 +61,8 @@ describe('customer text outside the transcript follows the link rules', () => {
     await item.evaluate((e) => [...e.querySelectorAll('button')].find((b) => b.textContent === 'Show transcript')?.click());
     await waitForText(panel, '.history-transcript', 'Ne cliquez pas sur ce lien.');
     const senders = await panel.$$eval('.history-transcript .entry.message .sender', (s) => s.map((e) => e.textContent));
-    const live = await panel.$eval(`${TRANSCRIPT} .entry.message.in .sender`, (e) => e.textContent);
-    expect(senders[0]).toBe(live);
+    const liveSender = await panel.$eval(`${TRANSCRIPT} .entry.message.in .sender`, (e) => e.textContent);
+    expect(senders[0]).toBe(liveSender);
     expect(senders[0]).not.toBe(CAMILLE);
     expect(await panel.$eval('.history-transcript', (e) => e.textContent ?? '')).toContain('xn--pple-43d.com');
     await panel.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/texto-preview-history-360-en.png`, fullPage: true });

@@ -148,10 +148,17 @@ describe('web and email addresses', () => {
   });
 
   it('finds emails, with IDN domains, and turns a single-recipient mailto into an email', () => {
-    expect(summary(detectEntities('écrivez à jean@exämple.fr ou mailto:service@x.fr?subject=Bonjour', FR))).toEqual([
+    expect(summary(detectEntities('écrivez à jean@exämple.fr ou mailto:service@x.fr', FR))).toEqual([
       ['email', 'jean@exämple.fr', 'jean@exämple.fr'],
-      ['email', 'mailto:service@x.fr?subject=Bonjour', 'service@x.fr'],
+      ['email', 'mailto:service@x.fr', 'service@x.fr'],
     ]);
+  });
+
+  it('keeps a mailto with cc, bcc, subject or body whole, not as an email to its first address', () => {
+    for (const query of ['cc=evil@x.com', 'bcc=evil@x.com', 'subject=Bonjour', 'body=Mon%20IBAN', 'CC=a@x.fr&subject=1']) {
+      const raw = `mailto:service@x.fr?${query}`;
+      expect(summary(detectEntities(`écrivez à ${raw} merci`, FR))).toEqual([['url', raw, raw]]);
+    }
   });
 
   it('keeps a phone number inside an address as part of the address', () => {
