@@ -19,6 +19,22 @@ describe('a long transcript in the Chromium side panel', () => {
       centreNumber: SESSION_NUMBER,
       messages: MESSAGES,
     });
+    // System lines among the messages: each carries a hidden "System:" label for screen readers.
+    await server.db().query(
+      `INSERT INTO transcript_entries (id, interaction_id, at, kind, code, params)
+       SELECT e.id || '-joined', e.interaction_id, e.at + 1, 'system', 'agent_joined', '{"name":"Bob Durand"}'::jsonb
+       FROM transcript_entries e JOIN interactions i ON i.id = e.interaction_id
+       WHERE i.customer_phone = $1 AND e.kind = 'message' AND e.id LIKE '%0'`,
+      [CUSTOMER],
+    );
+    // In time order: each after its message (the log orders by position).
+    await server.db().query(
+      `UPDATE transcript_entries e SET position = r.n + 10000000
+       FROM (SELECT t.id, row_number() OVER (ORDER BY t.at, t.kind) AS n
+             FROM transcript_entries t JOIN interactions i ON i.id = t.interaction_id WHERE i.customer_phone = $1) r
+       WHERE e.id = r.id`,
+      [CUSTOMER],
+    );
   });
   afterAll(async () => {
     await server.close();
@@ -31,7 +47,20 @@ describe('a long transcript in the Chromium side panel', () => {
     await waitForText(panel, TRANSCRIPT, `Message ${MESSAGES} `);
     const rendered = () => panel.$$eval(`${TRANSCRIPT} li.row`, (rows) => rows.length);
     expect(await rendered()).toBeLessThan(80);
-    expect(await panel.$eval(`${TRANSCRIPT} li.row`, (row) => row.getAttribute('aria-setsize'))).toBe(String(MESSAGES));
+    expect(await panel.$eval(`${TRANSCRIPT} li.row`, (row) => row.getAttribute('aria-setsize'))).toBe(String(MESSAGES + MESSAGES / 10));
+
+    // The page is as tall as what it shows: hidden labels stay clipped inside the transcript
+    // instead of stretching the panel with blank space below.
+    const blankBelow = () =>
+      panel.evaluate(() => {
+        let bottom = 0;
+        for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+          if (element.closest('.visually-hidden, [role="log"] li')) continue;
+          bottom = Math.max(bottom, element.getBoundingClientRect().bottom + window.scrollY);
+        }
+        return document.documentElement.scrollHeight - Math.max(bottom, window.innerHeight);
+      });
+    expect(await blankBelow()).toBeLessThan(40);
 
     // Home: the first message, numbered 1 of 3000 for assistive technology.
     await panel.focus(TRANSCRIPT);
@@ -39,6 +68,7 @@ describe('a long transcript in the Chromium side panel', () => {
     await waitForText(panel, TRANSCRIPT, 'Message 1 ');
     expect(await panel.$eval(`${TRANSCRIPT} li.row`, (row) => row.getAttribute('aria-posinset'))).toBe('1');
     expect(await rendered()).toBeLessThan(80);
+    expect(await blankBelow()).toBeLessThan(40);
 
     // Somewhere in the middle, a new message arrives: what the agent reads does not move.
     await panel.$eval(TRANSCRIPT, (log) => {
@@ -53,7 +83,12 @@ describe('a long transcript in the Chromium side panel', () => {
       });
     const before = await anchor();
     await customerTexts(server.url, { from: CUSTOMER, to: SESSION_NUMBER, text: 'Un nouveau message pendant la lecture' });
-    await panel.waitForFunction((selector) => document.querySelector(`${selector} li.row`)?.getAttribute('aria-setsize') === '3001', {}, TRANSCRIPT);
+    await panel.waitForFunction(
+      (selector, size) => document.querySelector(`${selector} li.row`)?.getAttribute('aria-setsize') === size,
+      {},
+      TRANSCRIPT,
+      String(MESSAGES + MESSAGES / 10 + 1),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await anchor()).toEqual(before);
 
