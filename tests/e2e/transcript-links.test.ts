@@ -171,4 +171,26 @@ describe('the transcript in the Chromium side panel: links, click-to-dial, click
     expect(await panel.$eval('.interaction-details', (d) => (d as HTMLElement).hidden)).toBe(true);
     await control(panel, 'button', 'Mark Done').click();
   });
+
+  it('a link tooltip stays inside the 360 px panel and off the warnings under the link', async () => {
+    const link = 'https://\u0430pple.com/suivi/colis/1234567890?reference=ABCDEFGHIJ';
+    await customerTexts(server.url, { from: '+33698765400', text: `Bonjour, pour suivre le colis cliquez ${link}` });
+    const panel = await chrome.get().openSidePanel();
+    await panel.setViewport({ width: 360, height: 800 });
+    await signInAndGoReady(panel, server.url);
+    await acceptOffer(panel, 'pour suivre le colis');
+    const anchor = await panel.waitForSelector(`${TRANSCRIPT} a.link`);
+    await anchor!.hover();
+    await tooltipShown(panel, 'https://xn--pple-43d.com/suivi');
+    const boxes = await panel.evaluate((selector) => {
+      const tip = [...document.querySelectorAll<HTMLElement>(`${selector} [role="tooltip"]`)].find((t) => !t.hidden)!.getBoundingClientRect();
+      const warnings = document.querySelector(`${selector} .link-warnings`)!.getBoundingClientRect();
+      return { tip: { left: tip.left, right: tip.right, top: tip.top, bottom: tip.bottom }, warnings: { top: warnings.top, bottom: warnings.bottom }, width: innerWidth };
+    }, TRANSCRIPT);
+    expect(boxes.tip.left).toBeGreaterThanOrEqual(0);
+    expect(boxes.tip.right).toBeLessThanOrEqual(boxes.width);
+    const overlaps = boxes.tip.top < boxes.warnings.bottom && boxes.tip.bottom > boxes.warnings.top;
+    expect(overlaps).toBe(false);
+    await panel.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/texto-link-tooltip-360-en.png` });
+  });
 });
