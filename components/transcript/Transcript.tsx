@@ -2,6 +2,7 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/t';
 import type { Interaction, MessageMedia } from '@/lib/protocol';
 import { formatTranscriptCopy } from '@/lib/transcript/copy';
+import { dayKey, formatDayLine } from '@/lib/time/day-line';
 import { formatClockTime } from '@/lib/time/format';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { copyLineOf } from './entry-text';
@@ -41,8 +42,8 @@ async function writeClipboard(text: string): Promise<void> {
 
 /**
  * The conversation: every entry with sender and time, links and numbers that act, MMS images that
- * open full size, and Copy (the button, or a selection across entries) as plain text with names
- * and times. Rendered through a windowed log, so 10,000 messages cost what a screenful does.
+ * open full size, a line where the day changes, and Copy (the button, or a selection across
+ * entries) as plain text with names and times. Rendered through a windowed log, so 10,000 messages cost what a screenful does.
  */
 export function Transcript({
   interaction,
@@ -94,6 +95,12 @@ export function Transcript({
         count={entries.length}
         keyOf={(index) => entries[index]!.id}
         renderRow={(index) => (
+          <>
+          {(index === 0 || dayKey(entries[index]!.at) !== dayKey(entries[index - 1]!.at)) && (
+            <p class="day-line">
+              <time dateTime={new Date(entries[index]!.at).toISOString().slice(0, 10)}>{formatDayLine(entries[index]!.at, Date.now(), services.locale, t)}</time>
+            </p>
+          )}
           <TranscriptEntryView
             entry={entries[index]!}
             interaction={interaction}
@@ -104,6 +111,7 @@ export function Transcript({
               setViewing({ media, name: mediaName(media, position), opener, serial: ++viewerSerial });
             }}
           />
+          </>
         )}
         onCopy={(event, rows) => {
           // Within one entry, the browser copies just the words selected; across entries, each

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/t';
 import { RowHeights } from '@/lib/transcript/row-heights';
 import { isAtBottom, visibleWindow } from '@/lib/transcript/window';
 
@@ -27,6 +28,8 @@ interface Props {
  * agent is at the bottom; when they scrolled up to read, arriving messages and rows above changing
  * height do not move what they read. Keyboard: the log is focusable and scrolls with the arrow,
  * Page and Home/End keys; rows carry aria-posinset/aria-setsize so a screen reader knows where it is.
+ * While the agent reads higher up, entries that arrive are marked "New messages" and a button
+ * jumps to the latest (with how many are new); the marker stays until they start reading up again.
  */
 export function TranscriptLog({ label, count, keyOf, renderRow, onCopy }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -40,6 +43,11 @@ export function TranscriptLog({ label, count, keyOf, renderRow, onCopy }: Props)
   const frame = useRef(0);
   /** Until when a scroll is under way (a smooth keyboard scroll animates for a while). */
   const scrollingUntil = useRef(0);
+  /** Reading higher up (not pinned to the newest entry): the jump button shows. */
+  const [reading, setReading] = useState(false);
+  /** The first entry that arrived while the agent was reading higher up. */
+  const [unseenFrom, setUnseenFrom] = useState<number | null>(null);
+  const lastCount = useRef(count);
 
   const readView = useCallback(() => {
     frame.current = 0;
@@ -102,11 +110,33 @@ export function TranscriptLog({ label, count, keyOf, renderRow, onCopy }: Props)
     if (seenTop.current !== null && element.scrollTop !== seenTop.current) {
       pinned.current = isAtBottom(element.scrollTop, element.clientHeight, element.scrollHeight);
     }
+    if (count > lastCount.current) {
+      const from = lastCount.current;
+      if (!pinned.current) setUnseenFrom((current) => current ?? from);
+      else setUnseenFrom(null);
+    }
+    lastCount.current = count;
     if (pinned.current && element.scrollHeight - element.clientHeight > element.scrollTop) {
       element.scrollTop = element.scrollHeight;
     }
     seenTop.current = element.scrollTop;
   });
+
+  const followScroll = (element: HTMLDivElement) => {
+    const wasPinned = pinned.current;
+    pinned.current = isAtBottom(element.scrollTop, element.clientHeight, element.scrollHeight);
+    // Starting to read up again: what was new before has been seen.
+    if (wasPinned && !pinned.current) setUnseenFrom(null);
+    setReading(!pinned.current);
+  };
+  const jumpToLatest = () => {
+    const element = scroller.current;
+    if (!element) return;
+    pinned.current = true;
+    setReading(false);
+    element.scrollTop = element.scrollHeight;
+    element.focus();
+  };
 
   // Pinned (opening, or reading the newest), render the bottom rows straight away: waiting for the
   // scroll that the pin causes would show the newest message one or two frames later.
@@ -117,12 +147,15 @@ export function TranscriptLog({ label, count, keyOf, renderRow, onCopy }: Props)
   for (let index = slice.start; index < slice.end; index++) {
     rows.push(
       <Row key={keyOf(index)} index={index} count={count} observer={rowObserver}>
+        {index === unseenFrom && <p class="new-marker">{t('transcript_new_messages')}</p>}
         {renderRow(index)}
       </Row>,
     );
   }
 
+  const unseen = unseenFrom === null ? 0 : count - unseenFrom;
   return (
+    <div class="transcript-frame">
     <div
       class="transcript"
       role="log"
@@ -134,7 +167,7 @@ export function TranscriptLog({ label, count, keyOf, renderRow, onCopy }: Props)
         // pin below, which lands at the bottom and so keeps it pinned).
         const element = scroller.current;
         if (element) {
-          pinned.current = isAtBottom(element.scrollTop, element.clientHeight, element.scrollHeight);
+          followScroll(element);
           seenTop.current = element.scrollTop;
         }
         scrollingUntil.current = performance.now() + SCROLL_SETTLE_MS;
@@ -161,6 +194,12 @@ export function TranscriptLog({ label, count, keyOf, renderRow, onCopy }: Props)
       }}
     >
       <ol style={{ paddingTop: `${slice.before}px`, paddingBottom: `${slice.after}px` }}>{rows}</ol>
+    </div>
+      {reading && (
+        <button type="button" class="button small jump-latest" onClick={jumpToLatest}>
+          {unseen > 0 ? t('transcript_jump_new', String(unseen)) : t('transcript_jump_latest')}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLongInteraction } from '../../scripts/seed-long-transcript';
 import { useChrome } from './support/chrome';
-import { signIn, TRANSCRIPT, waitForText, aria } from './support/panel';
+import { aria, control, signIn, TRANSCRIPT, waitForText } from './support/panel';
 import { startTestServer, type TestServer } from './support/server';
 import { customerTexts, SESSION_NUMBER } from './support/simulator';
 
@@ -92,6 +92,17 @@ describe('a long transcript in the Chromium side panel', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await anchor()).toEqual(before);
 
+    // Reading higher up, the agent is told something new came, and jumps to it.
+    const jump = control(panel, 'button', 'New messages: 1 · Jump to latest');
+    await jump.click();
+    await waitForText(panel, TRANSCRIPT, 'Un nouveau message pendant la lecture');
+    const marker = await panel.$eval(TRANSCRIPT, (log) => {
+      const row = [...log.querySelectorAll('li.row')].find((r) => r.textContent.includes('Un nouveau message pendant la lecture'));
+      return row?.querySelector('.new-marker')?.textContent;
+    });
+    expect(marker).toBe('New messages');
+    expect(await panel.$(aria('button', 'Jump to latest'))).toBeNull();
+
     // Back at the bottom, the view follows new messages.
     await panel.keyboard.press('End');
     await waitForText(panel, TRANSCRIPT, 'Un nouveau message pendant la lecture');
@@ -105,5 +116,28 @@ describe('a long transcript in the Chromium side panel', () => {
     expect(newestVisible).toBe(true);
     // The numbers in long transcripts are still detected and act.
     expect(await panel.$$eval(`${TRANSCRIPT} ${aria('button')}`, (buttons) => buttons.length)).toBeGreaterThan(0);
+  });
+
+  it('puts a line where the day changes: the date, Yesterday, Today', async () => {
+    const customer = '+33755509876';
+    await seedLongInteraction(server.db(), { agentId: 'bob', agentName: 'Bob Durand', customerPhone: customer, centreNumber: SESSION_NUMBER, messages: 4 });
+    const day = 86_400_000;
+    const noon = new Date();
+    noon.setHours(12, 0, 0, 0);
+    const times = [noon.getTime() - 3 * day, noon.getTime() - 3 * day + 60_000, noon.getTime() - day, Math.min(Date.now(), noon.getTime())];
+    for (const [i, at] of times.entries()) {
+      await server.db().query(
+        `UPDATE transcript_entries e SET at = $2 FROM interactions i WHERE i.id = e.interaction_id AND i.customer_phone = $1 AND e.id LIKE '%-' || $3`,
+        [customer, at, String(i + 1)],
+      );
+    }
+    const panel = await chrome.get().openSidePanel();
+    await panel.setViewport({ width: 360, height: 800 });
+    await signIn(panel, server.url, 'bob');
+    await waitForText(panel, TRANSCRIPT, 'Message 4 ');
+    const lines = await panel.$$eval(`${TRANSCRIPT} .day-line`, (found) => found.map((line) => line.textContent));
+    const dated = new Intl.DateTimeFormat('en', { weekday: 'long', day: 'numeric', month: 'long', ...(new Date(times[0]!).getFullYear() === new Date().getFullYear() ? {} : { year: 'numeric' }) }).format(times[0]!);
+    expect(lines).toEqual([dated, 'Yesterday', 'Today']);
+    await panel.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/texto-day-lines-360-en.png` });
   });
 });
