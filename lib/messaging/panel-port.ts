@@ -44,7 +44,12 @@ export type PanelRequest =
    */
   | { type: 'viewing'; requestId: string; key: string | null }
   /** The standard responses library from the server (reply `result`: a StandardResponseLibrary). */
-  | { type: 'fetchResponses'; requestId: string };
+  | { type: 'fetchResponses'; requestId: string }
+  /**
+   * Open a click-to-dial or click-to-email target (`http(s)`, `tel:`, `sip:`, `callto:`, `mailto:`)
+   * from the background, so that the panel never navigates (see entrypoints/background/open-target.ts).
+   */
+  | { type: 'openTarget'; requestId: string; url: string };
 
 export type PanelReply =
   | { type: 'reply'; requestId: string; ok: true; result?: Record<string, unknown> }
@@ -70,7 +75,7 @@ export type BackgroundMessage =
 /** A request as the panel writes it; the link adds the `requestId`. */
 export type PanelRequestBody = PanelRequest extends infer R ? (R extends PanelRequest ? Omit<R, 'requestId'> : never) : never;
 
-const REQUEST_TYPES = new Set<PanelRequest['type']>(['signIn', 'signOut', 'command', 'reconnect', 'viewing', 'query', 'fetchResponses']);
+const REQUEST_TYPES = new Set<PanelRequest['type']>(['signIn', 'signOut', 'command', 'reconnect', 'viewing', 'query', 'fetchResponses', 'openTarget']);
 
 /** Shape check of what arrives on the Port: even our own panel's messages are checked before use. */
 export function isPanelRequest(message: unknown): message is PanelRequest {
