@@ -68,7 +68,7 @@ export function createAgentSession(ports: PanelPorts) {
       outboxPacer.pump();
     },
     onFrame: handleFrame,
-    onUnauthorized: (message) => void endSession({ code: 'unauthorized', message }),
+    onUnauthorized: (message, signedOut) => void endSession({ code: signedOut ? 'signed_out' : 'unauthorized', message }),
   });
 
   const sessionInfo = (): SessionInfo | null =>

@@ -25,6 +25,7 @@ export function App({ model }: { model: AppModel }) {
           busy={model.session.signingIn.value}
           error={model.session.error.value}
           onSubmit={(server, username, password) => void model.session.signIn(server, username, password)}
+          onEdit={() => model.session.edited()}
         />
       </main>
     );

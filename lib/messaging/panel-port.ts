@@ -9,9 +9,11 @@ export type ConnectionPhase = 'signed_out' | 'connecting' | 'connected' | 'recon
 
 /**
  * What can go wrong as the panel sees it: the server's codes, plus `network` (the server cannot
- * be reached) and `invalid_url` (the server address typed at sign-in is not usable).
+ * be reached), `invalid_url` (the server address typed at sign-in is not usable), `not_texto`
+ * (the address answers, but not as a Texto server) and `signed_out` (the server closed the
+ * session with code 4002; the message is the close reason, `SignedOutReason` or `signed out`).
  */
-export type PanelErrorCode = ErrorCode | 'network' | 'invalid_url';
+export type PanelErrorCode = ErrorCode | 'network' | 'invalid_url' | 'not_texto' | 'signed_out';
 
 export interface ConnectionInfo {
   phase: ConnectionPhase;
