@@ -109,6 +109,8 @@ async function tour(lang: 'en-US' | 'fr-FR') {
     const reload = await texto.rewriteConfig((yaml) => yaml.replace(/(username: alice\n(?: {4}.*\n)*? {4}passwordHash: )\S+/, (_line, start: string) => `${start}${newHash}`));
     expect(reload.join('\n')).toContain('alice');
     await alertSays(t('signed_out_password_changed'), 'password-changed');
+    // The form offers the server the agent was on, not the default one.
+    expect(await fieldValue()).toBe(texto.url);
 
     // Bob signs in; the administrator removes him.
     await submit(textoAddress, 'bob', 'texto-demo');

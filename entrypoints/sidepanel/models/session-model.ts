@@ -45,11 +45,14 @@ export function createSessionModel(link: BackgroundLink) {
   const session = signal<SessionInfo | null | undefined>(undefined);
   const signingIn = signal(false);
   const error = signal<string | null>(null);
+  /** The server of the last session this panel saw: the form offers it again after a sign-out. */
+  const lastServer = signal(DEFAULT_SERVER);
 
   return {
     session,
     signingIn,
     error,
+    lastServer,
     async signIn(server: string, username: string, password: string) {
       if (!parseServerUrl(server).ok) {
         error.value = t('signin_error_url');
@@ -71,6 +74,7 @@ export function createSessionModel(link: BackgroundLink) {
     receive(message: BackgroundMessage) {
       if (message.type !== 'sync') return;
       session.value = message.session;
+      if (message.session) lastServer.value = message.session.server;
       const because = message.session ? null : signedOutText(message.connection.lastError);
       if (because) error.value = because;
     },
