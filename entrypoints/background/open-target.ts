@@ -3,6 +3,12 @@ import { browser } from 'wxt/browser';
 /** The schemes a click-to-dial or click-to-email target may have (lib/dialer builds them). */
 const WEB = /^https?:/i;
 const HANDED_TO_THE_SYSTEM = /^(tel|sip|callto|mailto):/i;
+/**
+ * `tel:1002` reads to Chrome's tabs API as a host and a port: it loads http://tel:1002/ and puts
+ * an error page in place of the agent's page. The dialer's targets are E.164 (`tel:+33…`), never
+ * digits alone; such a URL is refused rather than sent.
+ */
+const LOOKS_LIKE_HOST_AND_PORT = /^[a-z][a-z0-9+.-]*:\d+$/i;
 
 export type OpenTargetOutcome = { ok: true } | { ok: false; message: string };
 
@@ -26,6 +32,7 @@ export async function openTarget(url: string, panelTabId: number | undefined): P
     return { ok: true };
   }
   if (!HANDED_TO_THE_SYSTEM.test(url)) return { ok: false, message: `"${url.slice(0, 40)}" is not a tel:, sip:, callto:, mailto: or http(s) address.` };
+  if (LOOKS_LIKE_HOST_AND_PORT.test(url)) return { ok: false, message: `"${url}" has no + and country code; the browser would take it for a web address.` };
   const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (active?.id !== undefined && active.id !== panelTabId) {
     await browser.tabs.update(active.id, { url });
