@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { parseServerUrl } from '@/lib/connection/urls';
 import { t } from '@/lib/i18n/t';
 import { ErrorAlert } from '../common/ErrorAlert';
 
@@ -7,40 +8,49 @@ interface Props {
   busy: boolean;
   error: string | null;
   onSubmit: (server: string, username: string, password: string) => void;
+  /** The agent changed a field: an error about what was typed before no longer applies. */
+  onEdit: () => void;
 }
 
-/** Server address, username and password; errors say what to do next. */
-export function SignInForm({ defaultServer, busy, error, onSubmit }: Props) {
+/**
+ * Server address, username and password; errors say what to do next. The form does its own
+ * checks (`noValidate`, a text field for the address): the browser's validation bubble would
+ * refuse `localhost:8787`, which is completed here to `http://localhost:8787` and shown so in
+ * the field (see lib/connection/urls.ts for the rule).
+ */
+export function SignInForm({ defaultServer, busy, error, onSubmit, onEdit }: Props) {
   const [server, setServer] = useState(defaultServer);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const edit = (set: (value: string) => void) => (event: { currentTarget: HTMLInputElement }) => {
+    set(event.currentTarget.value);
+    if (error) onEdit();
+  };
 
   return (
     <form
       class="signin card"
       aria-busy={busy}
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        onSubmit(server, username, password);
+        const parsed = parseServerUrl(server);
+        if (parsed.ok && parsed.origin !== server) setServer(parsed.origin);
+        onSubmit(parsed.ok ? parsed.origin : server, username, password);
       }}
     >
       <h1 class="signin-title">{t('signin_heading')}</h1>
       <label class="field">
         <span>{t('signin_server')}</span>
-        <input type="url" value={server} onInput={(e) => setServer(e.currentTarget.value)} autoComplete="url" required />
+        <input type="text" inputMode="url" spellcheck={false} autoCapitalize="off" value={server} onInput={edit(setServer)} autoComplete="url" />
       </label>
       <label class="field">
         <span>{t('signin_username')}</span>
-        <input type="text" value={username} onInput={(e) => setUsername(e.currentTarget.value)} autoComplete="username" autoFocus />
+        <input type="text" value={username} onInput={edit(setUsername)} autoComplete="username" autoFocus />
       </label>
       <label class="field">
         <span>{t('signin_password')}</span>
-        <input
-          type="password"
-          value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-          autoComplete="current-password"
-        />
+        <input type="password" value={password} onInput={edit(setPassword)} autoComplete="current-password" />
       </label>
       <ErrorAlert message={error} />
       <button type="submit" class="button primary" disabled={busy}>

@@ -68,7 +68,7 @@ export function createAgentSession(ports: PanelPorts) {
       outboxPacer.pump();
     },
     onFrame: handleFrame,
-    onUnauthorized: (message) => void endSession({ code: 'unauthorized', message }),
+    onUnauthorized: (message, signedOut) => void endSession({ code: signedOut ? 'signed_out' : 'unauthorized', message }),
   });
 
   const sessionInfo = (): SessionInfo | null =>
@@ -254,7 +254,8 @@ export function createAgentSession(ports: PanelPorts) {
         case 'query':
           return queries.ask(request.requestId, request.query, !!auth && connection.isReady);
         case 'viewing':
-          // Needs the port: routed to `viewing` below by the background's main.
+        case 'openTarget':
+          // Need the port: routed by the background's main (`viewing` below, open-target.ts).
           return;
         case 'fetchResponses':
           return reply(request.requestId, auth ? await fetchResponses(auth) : { ok: false, code: 'not_signed_in', message: '' });

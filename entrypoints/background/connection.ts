@@ -14,8 +14,11 @@ export interface ConnectionHooks {
   onWelcome(welcome: Extract<ServerFrame, { type: 'welcome' }>): void;
   onFrame(frame: ServerFrame): void;
   onInfo(info: ConnectionInfo): void;
-  /** The server refused the token: the agent must sign in again. */
-  onUnauthorized(message: string): void;
+  /**
+   * The server refused the token, or closed the session (`signedOut`: close code 4002, whose
+   * reason says why, e.g. `agent_removed`): the agent must sign in again.
+   */
+  onUnauthorized(message: string, signedOut?: boolean): void;
 }
 
 /**
@@ -131,7 +134,7 @@ export function createConnection(hooks: ConnectionHooks) {
       dropSocket();
       // The close code says whether a retry can help (lib/protocol/close-codes.ts).
       if (event.code === CloseCode.unauthorized || event.code === CloseCode.signedOut) {
-        hooks.onUnauthorized(event.reason);
+        hooks.onUnauthorized(event.reason, event.code === CloseCode.signedOut);
         return;
       }
       if (event.code === CloseCode.unsupportedVersion) {

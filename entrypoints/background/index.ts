@@ -1,6 +1,7 @@
 import { createAgentSession } from './agent-session';
 import { registerNotificationClicks } from './notifications';
 import { registerPanelOpening } from './panel-opening';
+import { openTarget } from './open-target';
 import { createPanelPorts } from './panel-ports';
 import { registerSessionWarningClicks } from './session-warnings';
 
@@ -9,10 +10,20 @@ import { registerSessionWarningClicks } from './session-warnings';
 export default defineBackground(() => {
   const ports = createPanelPorts({
     onConnect: (port) => void session.greet((message) => ports.post(port, message)),
-    onRequest: (request, port) =>
+    onRequest: (request, port) => {
+      if (request.type === 'openTarget') {
+        // Needs no session: the panel waits for it only to record the activity after.
+        void openTarget(request.url, port.sender?.tab?.id)
+          .catch((error: unknown) => ({ ok: false as const, message: error instanceof Error ? error.message : String(error) }))
+          .then((outcome) =>
+            ports.post(port, { type: 'reply', requestId: request.requestId, ...(outcome.ok ? { ok: true } : { ok: false, code: 'bad_request', message: outcome.message }) }),
+          );
+        return;
+      }
       void (request.type === 'viewing' ? session.viewing(port, request.key) : session.handle(request)).catch((error: unknown) =>
         console.error('Texto: a panel request failed:', error),
-      ),
+      );
+    },
     onDisconnect: (port) => session.panelGone(port),
   });
   const session = createAgentSession(ports);

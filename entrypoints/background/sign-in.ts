@@ -6,10 +6,29 @@ import type { StoredAuth } from './session-store';
 export type SignInOutcome = { ok: true; auth: StoredAuth } | { ok: false; code: PanelErrorCode; message: string };
 
 const TIMEOUT_MS = 10_000;
+const PROBE_TIMEOUT_MS = 5_000;
+
+/**
+ * Whether anything answers HTTP at `origin`. A sign-in request to a server that is not Texto
+ * fails like a network error when that server sends no CORS headers (the browser hides its
+ * answer); a `no-cors` request resolves with an opaque response whenever a server answers at all,
+ * and fails only when nothing does.
+ */
+async function answersHttp(origin: string): Promise<boolean> {
+  try {
+    await fetch(`${origin}/`, { mode: 'no-cors', credentials: 'omit', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Signs in over HTTP from the background (the panel opens no connection). The server answers
- * CORS, so no host permission is needed. Errors come back as codes the panel turns into text.
+ * CORS, so no host permission is needed. Errors come back as codes the panel turns into text:
+ * `network` (nothing answers), `not_texto` (something answers, not as Texto: an HTML page, JSON
+ * of another shape, no CORS), the server's own codes (`unauthorized`, `too_many_attempts`…) and
+ * `internal` for a server error (a Texto `internal` or a 5xx without a Texto body).
  */
 export async function signIn(serverInput: string, username: string, password: string): Promise<SignInOutcome> {
   const server = parseServerUrl(serverInput);
@@ -23,17 +42,20 @@ export async function signIn(serverInput: string, username: string, password: st
       signal: AbortSignal.timeout(TIMEOUT_MS),
       credentials: 'omit',
     });
-  } catch {
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    if (!timedOut && (await answersHttp(server.origin))) return { ok: false, code: 'not_texto', message: server.origin };
     return { ok: false, code: 'network', message: server.origin };
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = parseWith(ApiError, body);
     if (error.ok) return { ok: false, code: error.value.error.code, message: error.value.error.message };
-    return { ok: false, code: 'internal', message: `HTTP ${response.status}` };
+    if (response.status >= 500) return { ok: false, code: 'internal', message: `HTTP ${response.status}` };
+    return { ok: false, code: 'not_texto', message: server.origin };
   }
   const parsed = parseWith(SignInResponse, body);
-  if (!parsed.ok) return { ok: false, code: 'internal', message: parsed.message };
+  if (!parsed.ok) return { ok: false, code: 'not_texto', message: server.origin };
   return { ok: true, auth: { server: server.origin, token: parsed.value.token, agent: parsed.value.agent } };
 }
 

@@ -7,7 +7,6 @@ import { AgentBar } from '@/components/status/AgentBar';
 import { StatusToggle } from '@/components/status/StatusToggle';
 import { TextSizeControl } from '@/components/transcript/TextSizeControl';
 import type { SessionInfo } from '@/lib/messaging/panel-port';
-import { DEFAULT_SERVER } from './models/session-model';
 import type { AppModel } from './models/app-model';
 import { WorkArea } from './WorkArea';
 
@@ -21,10 +20,11 @@ export function App({ model }: { model: AppModel }) {
     return (
       <main class="app signed-out">
         <SignInForm
-          defaultServer={DEFAULT_SERVER}
+          defaultServer={model.session.lastServer.value}
           busy={model.session.signingIn.value}
           error={model.session.error.value}
           onSubmit={(server, username, password) => void model.session.signIn(server, username, password)}
+          onEdit={() => model.session.edited()}
         />
       </main>
     );

@@ -1,22 +1,11 @@
-import { browser } from 'wxt/browser';
+import type { BackgroundLink } from './background-link';
 
 /**
- * Opens a click-to-dial or click-to-email target from the side panel.
- *
- * - `http(s)` (a CRM's click-to-call page, a web mail's compose page): a new tab beside the CRM,
- *   through `tabs.create` (no permission needed; the panel itself must not navigate).
- * - `tel:`, `sip:`, `callto:`, `mailto:`: handed to the browser's protocol handling by
- *   activating a link inside the panel, as a click on a `tel:` link in a web page does. Chrome
- *   and Firefox give such URLs to the registered application (softphone, mail program) without
- *   unloading the panel; a new tab (`tabs.create`) would leave an empty tab behind in Chrome, and
- *   `tabs.update` would risk replacing the agent's CRM page with an error where no handler is set.
- *   This runs inside the agent's click (user activation), which both browsers require.
+ * Opens a click-to-dial or click-to-email target. The background does it (tabs API): the panel
+ * never navigates nor activates a `tel:` link itself, which froze the Chromium side panel's
+ * keyboard (see entrypoints/background/open-target.ts for what each scheme does).
  */
-export function openTarget(url: string): Promise<void> {
-  if (/^https?:/i.test(url)) return browser.tabs.create({ url }).then(() => undefined);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.rel = 'noopener noreferrer';
-  anchor.click();
-  return Promise.resolve();
+export async function openTarget(link: BackgroundLink, url: string): Promise<void> {
+  const reply = await link.request({ type: 'openTarget', url });
+  if (!reply.ok) throw new Error(reply.message);
 }

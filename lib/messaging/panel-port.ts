@@ -9,9 +9,11 @@ export type ConnectionPhase = 'signed_out' | 'connecting' | 'connected' | 'recon
 
 /**
  * What can go wrong as the panel sees it: the server's codes, plus `network` (the server cannot
- * be reached) and `invalid_url` (the server address typed at sign-in is not usable).
+ * be reached), `invalid_url` (the server address typed at sign-in is not usable), `not_texto`
+ * (the address answers, but not as a Texto server) and `signed_out` (the server closed the
+ * session with code 4002; the message is the close reason, `SignedOutReason` or `signed out`).
  */
-export type PanelErrorCode = ErrorCode | 'network' | 'invalid_url';
+export type PanelErrorCode = ErrorCode | 'network' | 'invalid_url' | 'not_texto' | 'signed_out';
 
 export interface ConnectionInfo {
   phase: ConnectionPhase;
@@ -44,7 +46,12 @@ export type PanelRequest =
    */
   | { type: 'viewing'; requestId: string; key: string | null }
   /** The standard responses library from the server (reply `result`: a StandardResponseLibrary). */
-  | { type: 'fetchResponses'; requestId: string };
+  | { type: 'fetchResponses'; requestId: string }
+  /**
+   * Open a click-to-dial or click-to-email target (`http(s)`, `tel:`, `sip:`, `callto:`, `mailto:`)
+   * from the background, so that the panel never navigates (see entrypoints/background/open-target.ts).
+   */
+  | { type: 'openTarget'; requestId: string; url: string };
 
 export type PanelReply =
   | { type: 'reply'; requestId: string; ok: true; result?: Record<string, unknown> }
@@ -70,7 +77,7 @@ export type BackgroundMessage =
 /** A request as the panel writes it; the link adds the `requestId`. */
 export type PanelRequestBody = PanelRequest extends infer R ? (R extends PanelRequest ? Omit<R, 'requestId'> : never) : never;
 
-const REQUEST_TYPES = new Set<PanelRequest['type']>(['signIn', 'signOut', 'command', 'reconnect', 'viewing', 'query', 'fetchResponses']);
+const REQUEST_TYPES = new Set<PanelRequest['type']>(['signIn', 'signOut', 'command', 'reconnect', 'viewing', 'query', 'fetchResponses', 'openTarget']);
 
 /** Shape check of what arrives on the Port: even our own panel's messages are checked before use. */
 export function isPanelRequest(message: unknown): message is PanelRequest {

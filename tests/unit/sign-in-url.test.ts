@@ -7,9 +7,26 @@ describe('server address typed at sign-in', () => {
     expect(parseServerUrl('https://texto.example.com/')).toEqual({ ok: true, origin: 'https://texto.example.com' });
   });
 
+  it('completes an address typed without http:// or https://: http for this computer and the local network, https for a domain name', () => {
+    expect(parseServerUrl('localhost:8080')).toEqual({ ok: true, origin: 'http://localhost:8080' });
+    expect(parseServerUrl('127.0.0.1:8787/')).toEqual({ ok: true, origin: 'http://127.0.0.1:8787' });
+    expect(parseServerUrl('[::1]:8787')).toEqual({ ok: true, origin: 'http://[::1]:8787' });
+    expect(parseServerUrl('192.168.1.20:8787')).toEqual({ ok: true, origin: 'http://192.168.1.20:8787' });
+    expect(parseServerUrl('10.0.0.5')).toEqual({ ok: true, origin: 'http://10.0.0.5' });
+    expect(parseServerUrl('172.20.0.5:8787')).toEqual({ ok: true, origin: 'http://172.20.0.5:8787' });
+    expect(parseServerUrl('texto-server:8787')).toEqual({ ok: true, origin: 'http://texto-server:8787' });
+    expect(parseServerUrl('texto.example.com')).toEqual({ ok: true, origin: 'https://texto.example.com' });
+    expect(parseServerUrl('172.40.0.5:8787')).toEqual({ ok: true, origin: 'https://172.40.0.5:8787' });
+    expect(parseServerUrl('HTTP://LOCALHOST:8787')).toEqual({ ok: true, origin: 'http://localhost:8787' });
+  });
+
   it.each([
     '',
-    'texto.example.com',
+    '   ',
+    'mailto:admin@example.com',
+    'localhost:8787/panel',
+    'ws://127.0.0.1:8787',
+    'http://',
     'javascript:alert(1)',
     'data:text/html,<b>x</b>',
     'ftp://texto.example.com',

@@ -22,8 +22,8 @@ function emailOf(setting: EmailSetting | undefined): EmailConfig {
 /**
  * Click-to-dial and click-to-email: opens the target the administrator configured and records the
  * activity on the interaction (the server also writes it into the transcript: who, what, when).
- * The target opens first, inside the agent's click, because protocol handlers need that user
- * activation; the record goes through the outbox and arrives even after a reconnect.
+ * The background opens the target first (the panel never navigates), then the activity is
+ * recorded; the record goes through the outbox and arrives even after a reconnect.
  */
 export function createContactActionsModel(link: BackgroundLink, settings: SettingsModel) {
   const errors = signal<ReadonlyMap<string, string>>(new Map());
@@ -37,7 +37,7 @@ export function createContactActionsModel(link: BackgroundLink, settings: Settin
   async function start(interaction: Interaction, activity: 'call' | 'email', value: string, url: string, via: Via) {
     setError(interaction.id, null);
     try {
-      await openTarget(url);
+      await openTarget(link, url);
     } catch (error) {
       setError(interaction.id, t('dial_error', error instanceof Error ? error.message : String(error)));
     }

@@ -1,7 +1,9 @@
 import { signal } from '@preact/signals';
+import { parseServerUrl } from '@/lib/connection/urls';
 import { refusalText } from '@/lib/i18n/refusal';
 import { t } from '@/lib/i18n/t';
-import type { BackgroundMessage, PanelReply, SessionInfo } from '@/lib/messaging/panel-port';
+import type { BackgroundMessage, ConnectionInfo, PanelReply, SessionInfo } from '@/lib/messaging/panel-port';
+import { SignedOutReason } from '@/lib/protocol';
 import type { BackgroundLink } from '../background-link';
 
 /** The sign-in form's server field starts with the local demo server. */
@@ -12,9 +14,13 @@ function signInErrorText(reply: Extract<PanelReply, { ok: false }>, server: stri
     case 'unauthorized':
       return t('signin_error_credentials');
     case 'network':
-      return t('signin_error_unreachable', server);
+      return t('signin_error_unreachable', reply.message || server);
+    case 'not_texto':
+      return t('signin_error_not_texto', reply.message || server);
     case 'invalid_url':
       return t('signin_error_url');
+    case 'internal':
+      return t('signin_error_server', reply.message);
     case 'bad_request':
       return t('signin_error_missing');
     case 'too_many_attempts':
@@ -24,18 +30,34 @@ function signInErrorText(reply: Extract<PanelReply, { ok: false }>, server: stri
   }
 }
 
+/** Why the background signed the agent out (shown on the sign-in form), or null when the agent asked. */
+function signedOutText(because: ConnectionInfo['lastError']): string | null {
+  if (because?.code === 'unauthorized') return t('signed_out_expired');
+  if (because?.code !== 'signed_out') return null;
+  if (because.message === SignedOutReason.agentRemoved) return t('signed_out_agent_removed');
+  if (because.message === SignedOutReason.passwordChanged) return t('signed_out_password_changed');
+  return t('signed_out_by_server');
+}
+
 /** Who is signed in, and the sign-in / sign-out actions. */
 export function createSessionModel(link: BackgroundLink) {
   /** `undefined` until the background has answered: the panel shows nothing rather than a flash of the form. */
   const session = signal<SessionInfo | null | undefined>(undefined);
   const signingIn = signal(false);
   const error = signal<string | null>(null);
+  /** The server of the last session this panel saw: the form offers it again after a sign-out. */
+  const lastServer = signal(DEFAULT_SERVER);
 
   return {
     session,
     signingIn,
     error,
+    lastServer,
     async signIn(server: string, username: string, password: string) {
+      if (!parseServerUrl(server).ok) {
+        error.value = t('signin_error_url');
+        return;
+      }
       if (!username.trim() || !password) {
         error.value = t('signin_error_missing');
         return;
@@ -52,9 +74,13 @@ export function createSessionModel(link: BackgroundLink) {
     receive(message: BackgroundMessage) {
       if (message.type !== 'sync') return;
       session.value = message.session;
-      if (!message.session && message.connection.lastError?.code === 'unauthorized') {
-        error.value = t('signed_out_expired');
-      }
+      if (message.session) lastServer.value = message.session.server;
+      const because = message.session ? null : signedOutText(message.connection.lastError);
+      if (because) error.value = because;
+    },
+    /** The agent edits the form: the last error no longer describes what is typed. */
+    edited() {
+      error.value = null;
     },
   };
 }

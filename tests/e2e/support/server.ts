@@ -1,6 +1,7 @@
 // The real Texto server for an e2e test file: on 127.0.0.1, a port it picks, an in-memory database
-// (or a temp directory when the test restarts it), the demo configuration (or a variant of it).
-import { mkdtempSync, rmSync } from 'node:fs';
+// (or a temp directory when the test restarts it), the demo configuration (or a variant of it), or
+// a configuration file the test rewrites (the server reloads it, as `npm run server` does).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -19,15 +20,27 @@ export interface TestServer {
   restart(): Promise<void>;
   /** Stops it and removes its data. */
   close(): Promise<void>;
+  /**
+   * With `configFile`: replaces the demo file's text (`edit` gets the current text) and waits until
+   * the server has reloaded it; returns the log lines of that reload.
+   */
+  rewriteConfig(edit: (yaml: string) => string): Promise<string[]>;
 }
 
-/** `configure` changes the demo configuration (e.g. a session inactivity time of a few seconds, a CRM dialer). */
+/**
+ * `configure` changes the demo configuration (e.g. a session inactivity time of a few seconds, a CRM
+ * dialer). `configFile`: the server reads a copy of the demo file in a temp folder and watches it,
+ * and `rewriteConfig` changes it.
+ */
 export async function startTestServer(
-  options: { persistent?: boolean; configure?: (config: TextoConfig) => void } = {},
+  options: { persistent?: boolean; configure?: (config: TextoConfig) => void; configFile?: boolean } = {},
 ): Promise<TestServer> {
   const dataDir = options.persistent ? mkdtempSync(path.join(tmpdir(), 'texto-e2e-')) : 'memory://';
-  const config = structuredClone(loadConfigFile(DEMO_CONFIG_PATH));
-  options.configure?.(config);
+  const configDir = options.configFile ? mkdtempSync(path.join(tmpdir(), 'texto-e2e-config-')) : undefined;
+  const configPath = configDir ? path.join(configDir, 'texto.yaml') : DEMO_CONFIG_PATH;
+  if (configDir) writeFileSync(configPath, readFileSync(DEMO_CONFIG_PATH, 'utf8'));
+  const config = options.configFile ? undefined : structuredClone(loadConfigFile(DEMO_CONFIG_PATH));
+  if (config) options.configure?.(config);
   const logs: string[] = [];
   let db: Db | null = null;
   const start = (port: number) =>
@@ -35,8 +48,8 @@ export async function startTestServer(
       host: '127.0.0.1',
       port,
       dataDir,
-      config,
-      configPath: DEMO_CONFIG_PATH,
+      ...(config ? { config } : { watchConfig: true }),
+      configPath,
       log: (line) => logs.push(line),
       onDatabase: (handle) => {
         db = handle;
@@ -62,6 +75,23 @@ export async function startTestServer(
       await running?.close();
       running = null;
       if (options.persistent) rmSync(dataDir, { recursive: true, force: true });
+      if (configDir) rmSync(configDir, { recursive: true, force: true });
+    },
+    async rewriteConfig(edit) {
+      if (!configDir) throw new Error('start the server with configFile: true to rewrite its configuration');
+      const before = logs.length;
+      writeFileSync(configPath, edit(readFileSync(configPath, 'utf8')));
+      // The file watcher reloads 300 ms after the last change; the log says how it went.
+      for (let waited = 0; waited < 10_000; waited += 50) {
+        const since = logs.slice(before);
+        const end = since.findIndex((line) => /^configuration: .* (reloaded|refused)/.test(line));
+        if (end >= 0) {
+          await new Promise((resolve) => setTimeout(resolve, 200)); // the lines listing the changes follow it
+          return logs.slice(before + end);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`the server did not reload ${configPath}: ${logs.slice(before).join(' | ')}`);
     },
   };
 }
@@ -94,5 +124,6 @@ export function useTestServer(options: Parameters<typeof startTestServer>[0] = {
     stop: () => current().stop(),
     restart: () => current().restart(),
     close: () => current().close(),
+    rewriteConfig: (edit) => current().rewriteConfig(edit),
   };
 }
