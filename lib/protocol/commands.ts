@@ -110,6 +110,8 @@ export const Command = v.variant('name', [
   }),
   /** Either side ends it. */
   v.object({ name: v.literal('endConsultation'), consultationId: Id }),
+  /** The agent records that the customer of this interaction refuses texts (docs/consent.md). */
+  v.object({ name: v.literal('recordOptOut'), interactionId: Id }),
 ]);
 export type Command = v.InferOutput<typeof Command>;
 export type CommandName = Command['name'];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Command, ServerFrame } from '../../lib/protocol';
+import { recordOptOut } from '../consent/record-opt-out';
 import { resendReply } from '../delivery/resend';
 import type { ServerContext } from '../context';
 import { json } from '../db/db';
@@ -79,6 +80,9 @@ async function execute(work: Work, agentId: string, command: Command): Promise<R
       return consultMessage(work, agentId, command);
     case 'endConsultation':
       await endConsultation(work, agentId, command);
+      return undefined;
+    case 'recordOptOut':
+      await recordOptOut(work, agentId, command.interactionId);
       return undefined;
   }
 }

@@ -1,4 +1,5 @@
 import { segmentSms } from '../../lib/sms/segments';
+import { requireConsent } from '../consent/state';
 import { queueOutbound } from '../delivery/queue';
 import { agentRef } from '../domain/agents';
 import { announceEntry } from '../domain/announce';
@@ -27,6 +28,7 @@ export async function replyToCustomer(
   text: string,
 ): Promise<{ entryId: string; segments: number; encoding: string }> {
   const interaction = await myOpenInteraction(work, agentId, interactionId);
+  await requireConsent(work.tx, interaction.customer_phone, interaction.centre_number);
   if (interaction.mode === 'page') requireDisposition(work, interaction, 'reply');
   const { encoding, segments } = segmentSms(text);
   const { maxMessages } = work.ctx.config.compose;

@@ -9,6 +9,7 @@ import type { TickingTime } from '@/components/common/ticking-time';
 import { createClockModel } from './clock-model';
 import { createConnectionModel } from './connection-model';
 import { createContactActionsModel } from './contact-actions-model';
+import { createConsentModel } from './consent-model';
 import { createConsultModel } from './consult-model';
 import { createDeskModel } from './desk-model';
 import { createInteractionsModel } from './interactions-model';
@@ -59,6 +60,7 @@ export function createAppModel(link: BackgroundLink) {
   watchContacts({ session, connection, agent, history, wrapUp });
   const desk = createDeskModel(link, agent);
   const transfer = createTransferModel(link);
+  const consent = createConsentModel(link);
   const consult = createConsultModel(link, agent, notices);
   const team = createTeamModel(link, agent);
   const warnings = createSessionWarningModel(agent, connection, clock, playWarningTone);
@@ -98,6 +100,7 @@ export function createAppModel(link: BackgroundLink) {
     notices,
     desk,
     transfer,
+    consent,
     consult,
     team,
     warnings,
