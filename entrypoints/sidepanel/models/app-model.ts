@@ -25,6 +25,7 @@ import { createCallbacksModel } from './callbacks-model';
 import { createContactsModel } from './contacts-model';
 import { createHistoryModel } from './history-model';
 import { createMergeModel } from './merge-model';
+import { createNewSmsModel } from './new-sms-model';
 import { createWrapUpModel } from './wrapup-model';
 import { createTeamModel } from './team-model';
 import { createTransferModel } from './transfer-model';
@@ -61,6 +62,7 @@ export function createAppModel(link: BackgroundLink) {
   const desk = createDeskModel(link, agent);
   const transfer = createTransferModel(link);
   const consent = createConsentModel(link);
+  const newSms = createNewSmsModel(link);
   const consult = createConsultModel(link, agent, notices);
   const team = createTeamModel(link, agent);
   const warnings = createSessionWarningModel(agent, connection, clock, playWarningTone);
@@ -101,6 +103,7 @@ export function createAppModel(link: BackgroundLink) {
     desk,
     transfer,
     consent,
+    newSms,
     consult,
     team,
     warnings,
