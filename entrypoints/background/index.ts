@@ -1,4 +1,5 @@
 import { createAgentSession } from './agent-session';
+import { registerClickToSms, takePendingClickToSms } from './click-to-sms';
 import { registerNotificationClicks } from './notifications';
 import { registerPanelOpening } from './panel-opening';
 import { createPanelPorts } from './panel-ports';
@@ -8,7 +9,11 @@ import { registerSessionWarningClicks } from './session-warnings';
 // synchronous and registers every listener at once; the agent session reloads itself from storage.
 export default defineBackground(() => {
   const ports = createPanelPorts({
-    onConnect: (port) => void session.greet((message) => ports.post(port, message)),
+    onConnect: (port) =>
+      void session
+        .greet((message) => ports.post(port, message))
+        .then(takePendingClickToSms)
+        .then((phone) => phone && ports.post(port, { type: 'newSms', phone })),
     onRequest: (request, port) =>
       void (request.type === 'viewing' ? session.viewing(port, request.key) : session.handle(request)).catch((error: unknown) =>
         console.error('Texto: a panel request failed:', error),
@@ -19,6 +24,7 @@ export default defineBackground(() => {
   ports.listen();
   registerPanelOpening();
   registerSessionWarningClicks();
+  registerClickToSms({ hasPanels: () => ports.hasPanels(), broadcastNewSms: (phone) => ports.broadcast({ type: 'newSms', phone }) });
   registerNotificationClicks((interactionId, answer) =>
     session.answerOffer(interactionId, answer).catch((error: unknown) => console.error('Texto: answering from a notification failed:', error)),
   );

@@ -82,6 +82,10 @@ export function createAppModel(link: BackgroundLink) {
       if (message.type === 'sync' && message.state) performance.mark('texto:state-received');
       session.receive(message);
       settings.receive(message);
+      if (message.type === 'newSms') {
+        const from = settings.settings.value?.newSms?.numbers[0]?.number;
+        if (from) newSms.open(newSms.draft.value?.from ?? from, message.phone);
+      }
       connection.receive(message);
       // Before the agent model applies the event: it looks at what is ending.
       consult.receive(message);
