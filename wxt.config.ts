@@ -10,7 +10,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'notifications', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

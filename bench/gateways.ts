@@ -1,4 +1,3 @@
-import twilio from 'twilio';
 import { startServer } from '../server/app';
 import type { Db } from '../server/db/db';
 import { DEMO_CONFIG_PATH, loadConfigFile } from '../server/config';

@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n/t';
 import type { ContactHistory, TranscriptEntry } from '@/lib/protocol';
 import { formatDateTime } from '@/lib/time/zoned';
 import { HistoryActivities } from './HistoryActivities';
+import { HistoryConsent } from './HistoryConsent';
 import { HistoryItemView } from './HistoryItemView';
 
 export interface HistoryView {
@@ -87,6 +88,7 @@ export function HistoryPanel({ view, currentInteractionId, locale, dispositionLa
           ))}
         </ol>
       )}
+      {history && <HistoryConsent changes={history.consentChanges} locale={locale} />}
       {history && <HistoryActivities activities={history.activities} locale={locale} />}
     </section>
   );

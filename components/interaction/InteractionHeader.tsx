@@ -3,6 +3,7 @@ import { useId, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/t';
 import type { Interaction } from '@/lib/protocol';
 import { formatClockTime } from '@/lib/time/format';
+import { SmsRefusedBadge } from '../consent/SmsRefusedBadge';
 import { ElapsedTime } from './ElapsedTime';
 
 interface Props {
@@ -25,6 +26,7 @@ export function InteractionHeader({ interaction, serverNow, headingId, locale = 
       <div class="head-line">
         <div class="who">
           <h2 id={headingId}>{customer.name ?? customer.phone}</h2>
+          <SmsRefusedBadge optedOut={interaction.consent?.optedOut} />
           <span class="mode">{interaction.mode === 'page' ? t('interaction_mode_page') : t('interaction_mode_session')}</span>
         </div>
         <ElapsedTime since={interaction.acceptedAt ?? interaction.createdAt} serverNow={serverNow} />

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Interaction } from '@/lib/protocol';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { ComposeBox } from '../compose/ComposeBox';
+import { RefusedComposeBox } from '../consent/RefusedComposeBox';
 import type { ComposeTools } from '../compose/tools';
 import { EndedSession } from '../interactions/EndedSession';
 import { Transcript } from '../transcript/Transcript';
@@ -34,6 +35,8 @@ interface Props {
   compose: ComposeTools;
   /** The server is out of reach (what the agent sends now waits for it). */
   disconnected?: boolean;
+  /** Under the transcript: the "looks like an opt-out" banner (docs/consent.md). */
+  consentBanner?: ComponentChildren;
 }
 
 /**
@@ -42,7 +45,7 @@ interface Props {
  * inactivity, only Mark Done — then the details (wrap-up, case data, history).
  */
 export function InteractionView(props: Props) {
-  const { interaction, serverNow, locale, draft, busy, error, onDraft, onSend, onMarkDone, selfId, tools, aside, participants, details, completionBlocked, compose, disconnected } = props;
+  const { interaction, serverNow, locale, draft, busy, error, onDraft, onSend, onMarkDone, selfId, tools, aside, participants, details, completionBlocked, compose, disconnected, consentBanner } = props;
   const headingId = `interaction-${interaction.id}`;
   return (
     <section class="card interaction" aria-labelledby={headingId}>
@@ -50,10 +53,13 @@ export function InteractionView(props: Props) {
       {participants}
       {tools}
       <Transcript interaction={interaction} selfId={selfId} />
+      {consentBanner}
       {aside}
       <ErrorAlert message={error} />
       {interaction.ended ? (
         <EndedSession busy={busy} onMarkDone={onMarkDone} completionBlocked={completionBlocked} />
+      ) : interaction.consent?.optedOut ? (
+        <RefusedComposeBox busy={busy} onMarkDone={onMarkDone} completionBlocked={completionBlocked} />
       ) : (
         <ComposeBox
           boxId={interaction.id}

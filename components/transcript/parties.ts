@@ -56,6 +56,14 @@ export function systemEntryText(entry: SystemEntry): { key: MessageKey; args: st
       return { key: 'system_interaction_done', args: [] };
     case 'reply_resent':
       return { key: 'system_reply_resent', args: [name, entry.params.attempt ?? ''] };
+    case 'consent_opted_out':
+      if (entry.params.via === 'agent') return { key: 'system_consent_opted_out_agent', args: [name] };
+      if (entry.params.via === 'carrier') return { key: 'system_consent_opted_out_carrier', args: [entry.params.code ?? ''] };
+      return { key: 'system_consent_opted_out_keyword', args: [entry.params.keyword ?? ''] };
+    case 'consent_opted_in':
+      return { key: 'system_consent_opted_in_keyword', args: [entry.params.keyword ?? ''] };
+    case 'consent_help_sent':
+      return { key: 'system_consent_help_sent', args: [entry.params.keyword ?? ''] };
     case 'media_refused':
       // The bare form; entry-text.ts words it with the localized reason.
       return { key: 'system_media_refused', args: [entry.params.file || entry.params.number || '', entry.params.reason ?? ''] };

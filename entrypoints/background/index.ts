@@ -1,4 +1,5 @@
 import { createAgentSession } from './agent-session';
+import { registerClickToSms, takePendingClickToSms } from './click-to-sms';
 import { registerNotificationClicks } from './notifications';
 import { registerPanelOpening } from './panel-opening';
 import { openTarget } from './open-target';
@@ -9,7 +10,11 @@ import { registerSessionWarningClicks } from './session-warnings';
 // synchronous and registers every listener at once; the agent session reloads itself from storage.
 export default defineBackground(() => {
   const ports = createPanelPorts({
-    onConnect: (port) => void session.greet((message) => ports.post(port, message)),
+    onConnect: (port) =>
+      void session
+        .greet((message) => ports.post(port, message))
+        .then(takePendingClickToSms)
+        .then((phone) => phone && ports.post(port, { type: 'newSms', phone })),
     onRequest: (request, port) => {
       if (request.type === 'openTarget') {
         // Needs no session: the panel waits for it only to record the activity after.
@@ -30,6 +35,7 @@ export default defineBackground(() => {
   ports.listen();
   registerPanelOpening();
   registerSessionWarningClicks();
+  registerClickToSms({ hasPanels: () => ports.hasPanels(), broadcastNewSms: (phone) => ports.broadcast({ type: 'newSms', phone }) });
   registerNotificationClicks((interactionId, answer) =>
     session.answerOffer(interactionId, answer).catch((error: unknown) => console.error('Texto: answering from a notification failed:', error)),
   );

@@ -49,6 +49,9 @@ export function createPanelPorts(handlers: {
     broadcast(message: BackgroundMessage) {
       for (const port of ports) this.post(port, message);
     },
+    hasPanels(): boolean {
+      return ports.size > 0;
+    },
   };
 }
 

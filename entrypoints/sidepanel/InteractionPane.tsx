@@ -4,6 +4,7 @@ import { InteractionToolbar } from '@/components/interactions/InteractionToolbar
 import { TeamCommunicator } from '@/components/team/TeamCommunicator';
 import { TransferStatusLine } from '@/components/transfer/TransferStatusLine';
 import { ErrorAlert } from '@/components/common/ErrorAlert';
+import { SuspectedOptOutBanner } from '@/components/consent/SuspectedOptOutBanner';
 import type { DirectoryTarget, Interaction } from '@/lib/protocol';
 import { composeTools } from './compose-tools';
 import { completionBlockedReason, DetailsArea } from './DetailsArea';
@@ -20,13 +21,23 @@ interface Props {
 
 /** One interaction wired to its models: reply, transfer (Team Communicator), consultation. */
 export function InteractionPane({ model, interaction, serverNow, locale }: Props) {
-  const { interactions, transfer, consult, team, agent, wrapUp, connection } = model;
+  const { interactions, transfer, consult, team, agent, wrapUp, connection, consent } = model;
   const id = interaction.id;
   const selfId = agent.state.value?.agent.id ?? '';
   const hosted = consult.hostedOn(id);
   const communicator = team.openFor.value?.interactionId === id ? team.openFor.value : null;
   const transferStatus = interaction.transfer && !transfer.dismissed.value.has(interaction.transfer.id) ? interaction.transfer : undefined;
   const transferBusy = transfer.busy.value.has(id) || interaction.transfer?.state === 'pending';
+
+  const suspected = interaction.consent?.optedOut ? undefined : interaction.consent?.suspectedEntryId;
+  const consentBanner = (
+    <>
+      {suspected && !consent.dismissed.value.has(suspected) && (
+        <SuspectedOptOutBanner busy={consent.busy.value.has(id)} onRecord={() => void consent.recordOptOut(id)} onDismiss={() => consent.dismiss(suspected)} />
+      )}
+      <ErrorAlert message={consent.errors.value.get(id)} />
+    </>
+  );
 
   const onTransfer = (target: DirectoryTarget) => {
     const wire = target.kind === 'agent' ? { kind: 'agent' as const, agentId: target.agentId } : { kind: 'queue' as const, queue: target.queue };
@@ -99,6 +110,7 @@ export function InteractionPane({ model, interaction, serverNow, locale }: Props
       completionBlocked={completionBlockedReason(model, interaction)}
       compose={composeTools(model, interaction)}
       disconnected={connection.connection.value.phase !== 'connected'}
+      consentBanner={consentBanner}
     />
   );
 }

@@ -7,6 +7,7 @@ import { TransferOfferCard } from '@/components/transfer/TransferOfferCard';
 import { t } from '@/lib/i18n/t';
 import { ConsultationPane } from './ConsultationPane';
 import { InteractionPane } from './InteractionPane';
+import { NewSmsArea } from './NewSmsArea';
 import type { AppModel } from './models/app-model';
 
 /**
@@ -26,6 +27,7 @@ export function WorkArea({ model, locale }: { model: AppModel; locale: string })
   return (
     <TranscriptContext.Provider value={services}>
     <main class="work" data-warning-cues={warnings.cues.value}>
+      <NewSmsArea model={model} />
       {offerList.map((offer) => {
         const id = offer.interaction.id;
         const common = {

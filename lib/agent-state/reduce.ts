@@ -52,6 +52,14 @@ export function applyEvent(state: AgentState, event: AgentEvent): AgentState {
       return { ...state, interactions: state.interactions.filter((i) => i.id !== event.interactionId) };
     case 'interactionUpdated':
       return { ...state, interactions: updateInteraction(state.interactions, event.interactionId, (i) => patchInteraction(i, event)) };
+    case 'consentChanged': {
+      const apply = (interaction: Interaction): Interaction => ({ ...interaction, consent: event.consent });
+      return {
+        ...state,
+        interactions: updateInteraction(state.interactions, event.interactionId, apply),
+        offers: state.offers.map((offer) => (offer.interaction.id === event.interactionId ? { ...offer, interaction: apply(offer.interaction) } : offer)),
+      };
+    }
     case 'consultationStarted':
       return {
         ...state,

@@ -11,6 +11,7 @@ const LEAD: Partial<Record<PanelErrorCode, MessageKey>> = {
   unavailable: 'refusal_unavailable',
   unauthorized: 'refusal_unauthorized',
   internal: 'refusal_internal',
+  opted_out: 'refusal_opted_out',
 };
 
 /**

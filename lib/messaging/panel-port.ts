@@ -72,6 +72,8 @@ export type BackgroundMessage =
   | { type: 'unread'; unread: Readonly<Record<string, number>> }
   | { type: 'event'; seq: number; event: AgentEvent }
   | { type: 'connection'; connection: ConnectionInfo }
+  /** Click-to-SMS: open New SMS with this number filled in (docs/consent.md). */
+  | { type: 'newSms'; phone: string }
   | PanelReply;
 
 /** A request as the panel writes it; the link adds the `requestId`. */

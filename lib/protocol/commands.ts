@@ -112,6 +112,20 @@ export const Command = v.variant('name', [
   }),
   /** Either side ends it. */
   v.object({ name: v.literal('endConsultation'), consultationId: Id }),
+  /**
+   * New SMS (docs/consent.md): the agent starts a conversation from a contact-centre number they
+   * may use, to a number typed in any usual form (read in that number's region). Joins the
+   * customer's open interaction on that number when the agent has it. Answers `{interactionId,
+   * entryId, joined}`.
+   */
+  v.object({
+    name: v.literal('newSms'),
+    centreNumber: E164,
+    phone: v.pipe(v.string(), v.minLength(1, 'the phone number is empty'), v.maxLength(40, 'the phone number is longer than 40 characters')),
+    text: WrittenText('text', MAX_REPLY_LENGTH),
+  }),
+  /** The agent records that the customer of this interaction refuses texts (docs/consent.md). */
+  v.object({ name: v.literal('recordOptOut'), interactionId: Id }),
 ]);
 export type Command = v.InferOutput<typeof Command>;
 export type CommandName = Command['name'];

@@ -63,6 +63,11 @@ export const SystemCode = v.picklist([
   // for someone else. params: name (the agent), reason ('signed_out' | 'absent')
   'returned_to_queue',
   'reply_resent', // params: name (the agent), attempt
+  // Consent (docs/consent.md). params: via ('keyword' | 'agent' | 'carrier'), keyword (the
+  // customer's word), name (the agent who recorded it), code (the carrier's error code).
+  'consent_opted_out',
+  'consent_opted_in',
+  'consent_help_sent', // the automatic help text went to the customer; params: keyword
 ]);
 export type SystemCode = v.InferOutput<typeof SystemCode>;
 
@@ -202,6 +207,17 @@ export type TransferStatus = v.InferOutput<typeof TransferStatus>;
 export const InteractionEnd = v.object({ at: Time, reason: v.literal('inactivity') });
 export type InteractionEnd = v.InferOutput<typeof InteractionEnd>;
 
+/**
+ * Whether the customer accepts texts from this interaction's number (docs/consent.md). Absent on
+ * interactions written before consent existed: they read as accepting.
+ */
+export const ConsentState = v.object({
+  optedOut: v.boolean(),
+  /** A customer message that contains an opt-out word without being only it: the agent is asked. */
+  suspectedEntryId: v.optional(Id),
+});
+export type ConsentState = v.InferOutput<typeof ConsentState>;
+
 export const Interaction = v.object({
   id: Id,
   mode: InteractionMode,
@@ -228,6 +244,7 @@ export const Interaction = v.object({
   ended: v.optional(InteractionEnd),
   /** The sender's latest instant transfer, while pending or after it failed. */
   transfer: v.optional(TransferStatus),
+  consent: v.optional(ConsentState),
 });
 export type Interaction = v.InferOutput<typeof Interaction>;
 

@@ -16,6 +16,7 @@ export const ErrorCode = v.picklist([
   'too_large', // body or frame over the size limit
   'too_many_attempts', // sign-in refused for a while after repeated wrong passwords
   'unavailable', // a channel or gateway is down
+  'opted_out', // the customer answered STOP (or the carrier refused for that reason): no text may go to them
   'internal', // a bug on the server; the message says it was logged
 ]);
 export type ErrorCode = v.InferOutput<typeof ErrorCode>;

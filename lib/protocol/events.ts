@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import {
   CaseData,
+  ConsentState,
   ContactCard,
   ScheduledCallback,
   AgentRef,
@@ -71,6 +72,8 @@ export const AgentEvent = v.variant('type', [
     ended: v.optional(InteractionEnd),
     transfer: v.optional(v.nullable(TransferStatus)),
   }),
+  /** The customer opted out or in, or a message looks like an opt-out (docs/consent.md). */
+  v.object({ type: v.literal('consentChanged'), interactionId: Id, consent: ConsentState }),
   v.object({ type: v.literal('consultationStarted'), consultation: Consultation }),
   v.object({ type: v.literal('consultationMessage'), consultationId: Id, message: ConsultMessage }),
   /** `endedBy` is absent when the consultation ended with its interaction (closed or transferred). */

@@ -40,6 +40,23 @@ export const HistoryActivity = v.object({
 });
 export type HistoryActivity = v.InferOutput<typeof HistoryActivity>;
 
+/** One change of a customer's consent: the proof a regulator asks for (docs/consent.md). */
+export const HistoryConsentChange = v.object({
+  id: Id,
+  at: Time,
+  optedOut: v.boolean(),
+  phone: v.string(),
+  /** The contact-centre number it holds for, or `*` for the whole centre. */
+  scope: v.string(),
+  /** The number the keyword was sent to, the agent worked on, or the carrier refused from. */
+  centreNumber: v.string(),
+  via: v.picklist(['keyword', 'agent', 'carrier']),
+  keyword: v.optional(v.string()),
+  agentName: v.optional(v.string()),
+  carrierCode: v.optional(v.string()),
+});
+export type HistoryConsentChange = v.InferOutput<typeof HistoryConsentChange>;
+
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 export const ContactHistory = v.object({
@@ -51,6 +68,8 @@ export const ContactHistory = v.object({
   /** Newest first. */
   interactions: v.array(HistoryInteraction),
   activities: v.array(HistoryActivity),
+  /** Consent changes of the contact's numbers, newest first (absent in histories cached before them). */
+  consentChanges: v.optional(v.array(HistoryConsentChange)),
   /** How many interactions match (more than listed when the page is full). */
   total: Count,
   /** The search text this page answers, when it is a search. */

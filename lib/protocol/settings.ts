@@ -90,5 +90,11 @@ export const AgentSettings = v.object({
   dialer: v.optional(DialerSetting),
   /** Click-to-email target; absent from older servers: `mailto:`. */
   email: v.optional(EmailSetting),
+  /** New SMS: the contact-centre numbers this agent may start a conversation from (absent or empty: none). */
+  newSms: v.optional(
+    v.object({
+      numbers: v.array(v.object({ number: v.string(), mode: v.picklist(['page', 'session']), region: v.string() })),
+    }),
+  ),
 });
 export type AgentSettings = v.InferOutput<typeof AgentSettings>;

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Command, ServerFrame } from '../../lib/protocol';
+import { recordOptOut } from '../consent/record-opt-out';
+import { startNewSms } from '../new-sms/start';
 import { resendReply } from '../delivery/resend';
 import { dismissUndeliveredReply } from '../delivery/undelivered-replies';
 import type { ServerContext } from '../context';
@@ -83,6 +85,11 @@ async function execute(work: Work, agentId: string, command: Command): Promise<R
       return consultMessage(work, agentId, command);
     case 'endConsultation':
       await endConsultation(work, agentId, command);
+      return undefined;
+    case 'newSms':
+      return startNewSms(work, agentId, command);
+    case 'recordOptOut':
+      await recordOptOut(work, agentId, command.interactionId);
       return undefined;
   }
 }

@@ -1,4 +1,5 @@
 import { segmentSms } from '../../lib/sms/segments';
+import { requireConsent } from '../consent/state';
 import { queueOutbound } from '../delivery/queue';
 import { agentRef } from '../domain/agents';
 import { announceEntry } from '../domain/announce';
@@ -25,9 +26,13 @@ export async function replyToCustomer(
   agentId: string,
   interactionId: string,
   text: string,
+  /** New SMS: the first text of a conversation the agent starts leaves a page-mode interaction open for the answer. */
+  options: { keepOpen?: boolean } = {},
 ): Promise<{ entryId: string; segments: number; encoding: string }> {
   const interaction = await myOpenInteraction(work, agentId, interactionId);
-  if (interaction.mode === 'page') requireDisposition(work, interaction, 'reply');
+  await requireConsent(work.tx, interaction.customer_phone, interaction.centre_number);
+  const completes = interaction.mode === 'page' && !options.keepOpen;
+  if (completes) requireDisposition(work, interaction, 'reply');
   const { encoding, segments } = segmentSms(text);
   const { maxMessages } = work.ctx.config.compose;
   if (segments.length > maxMessages) {
@@ -47,7 +52,7 @@ export async function replyToCustomer(
   });
   await queueOutbound(work, { entryId: entry.id, interactionId, from: interaction.centre_number, to: interaction.customer_phone, text, attempt: 1 });
   await announceEntry(work, interactionId, agentId, entry);
-  if (interaction.mode === 'page') await closeAndReroute(work, agentId, interactionId, 'replied');
+  if (completes) await closeAndReroute(work, agentId, interactionId, 'replied');
   else await touchSession(work, interaction);
   return { entryId: entry.id, segments: segments.length, encoding };
 }

@@ -20,6 +20,11 @@ export function agentSettings(config: TextoConfig, agentId: string): AgentSettin
     email: config.email ?? { kind: 'mailto' },
     compose: config.compose,
     standardResponses: { version: library.version, count: library.responses.length },
+    newSms: {
+      numbers: config.numbers
+        .filter((n) => (agent?.newSmsNumbers ?? []).includes(n.number))
+        .map((n) => ({ number: n.number, mode: n.mode, region: n.region })),
+    },
   };
 }
 

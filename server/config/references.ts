@@ -1,3 +1,4 @@
+import { consentProblems } from './consent-references';
 import type { ConfigProblem } from './problems';
 import { ordinal } from './problems';
 import type { TextoConfig } from './schema';
@@ -57,7 +58,7 @@ export function referenceProblems(config: TextoConfig): ConfigProblem[] {
       owner.set(phone, first ?? i);
     }),
   );
-  return [...problems, ...dispositionProblems(config, queues), ...responseProblems(config)];
+  return [...problems, ...dispositionProblems(config, queues), ...responseProblems(config), ...consentProblems(config)];
 }
 
 function dispositionProblems(config: TextoConfig, queues: Set<string>): ConfigProblem[] {

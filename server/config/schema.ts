@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CaseDataKey, E164, InteractionMode, MAX_CASE_VALUE_LENGTH, MAX_MESSAGES_LIMIT, MAX_REPLY_LENGTH, Permission, ResponseLanguage, SHORTCUT_PATTERN } from '../../lib/protocol';
+import { ConsentSection, NewSmsNumbers, NumberConsent, SendingHours } from './consent-schema';
 import { DialerSection, EmailSection } from './targets';
 
 // The administrator's configuration file, validated field by field. Objects are strict so that a
@@ -192,6 +193,8 @@ const Agent = v.strictObject({
   permissions: v.optional(v.array(Permission), []),
   /** Internal phone number, dialled for a voice consultation from Team Communicator. */
   extension: v.optional(v.pipe(v.string(), v.regex(/^\+?[0-9*#]{1,20}$/, 'digits, "*", "#" (and a leading "+"), at most 20'))),
+  /** Contact-centre numbers this agent may start a conversation from (New SMS); absent: none. */
+  newSmsNumbers: v.optional(NewSmsNumbers),
 });
 
 const CentreNumber = v.strictObject({
@@ -208,6 +211,10 @@ const CentreNumber = v.strictObject({
   caseData: v.optional(CaseDataValues, {}),
   /** The carrier of this number: `simulator` (built in, the default) or the id of one of `gateways`. */
   gateway: v.optional(v.pipe(v.string(), v.maxLength(40)), 'simulator'),
+  /** STOP / START / HELP keywords and their automatic answers (docs/consent.md). */
+  consent: v.optional(NumberConsent),
+  /** When agents may start conversations from this number (default Monday–Saturday 08:00–20:00, Europe/Paris). */
+  sendingHours: v.optional(SendingHours),
 });
 
 const Contact = v.strictObject({
@@ -238,6 +245,8 @@ export const TextoConfig = v.strictObject({
   dialer: v.optional(DialerSection),
   /** Click-to-email: mailto (default) or an https compose template with {email}. */
   email: v.optional(EmailSection),
+  /** Whether an opt-out holds for one number or the whole centre (docs/consent.md). */
+  consent: v.optional(ConsentSection),
 });
 
 export type TextoConfig = v.InferOutput<typeof TextoConfig>;

@@ -1,4 +1,5 @@
 import type { DeliveryReason, DeliveryStatus } from '../../lib/protocol';
+import { recordCarrierOptOut } from '../consent/carrier';
 import { json } from '../db/db';
 import { appendEvent } from '../domain/events';
 import type { Work } from '../domain/work';
@@ -77,6 +78,7 @@ export async function recordRefusal(work: Work, outboundId: string, reason: Deli
   if (!outbound) return;
   await work.tx.query(`UPDATE outbound_messages SET state = 'failed', last_error = $2, next_attempt_at = NULL WHERE id = $1`, [outboundId, error]);
   await refreshEntryDelivery(work, outbound, { state: 'failed', reason, ...(code ? { code } : {}), ...(outbound.attempt > 1 ? { attempt: outbound.attempt } : {}) });
+  await recordCarrierOptOut(work, outboundId, reason, code);
 }
 
 async function upsertPart(
@@ -124,5 +126,6 @@ export async function recordReceipt(work: Work, receipt: DeliveryReceipt): Promi
   if (existing && !movesForward(existing.state, receipt.state)) return true;
   await upsertPart(work, outboundId, part, receipt.gateway, receipt.providerId, receipt.state, receipt.reason, receipt.code);
   await refreshEntryDelivery(work, outbound);
+  await recordCarrierOptOut(work, outboundId, receipt.reason, receipt.code);
   return true;
 }

@@ -1,4 +1,5 @@
 import { deliveryFailed, type DeliveryStatus } from '../../lib/protocol';
+import { requireConsent } from '../consent/state';
 import { json } from '../db/db';
 import { agentRef } from '../domain/agents';
 import { announceEntry } from '../domain/announce';
@@ -27,6 +28,7 @@ export async function resendReply(work: Work, agentId: string, interactionId: st
   );
   if (!entry || entry.direction !== 'out') throw new DomainError('not_found', 'There is no such reply in this interaction.');
   if (!deliveryFailed(entry.delivery ?? undefined)) throw new DomainError('conflict', 'This reply was not refused: only a reply that was not delivered can be sent again.');
+  await requireConsent(work.tx, interaction.customer_phone, interaction.centre_number);
   await requireChannel(work.tx, 'sms', 'your reply was not sent again');
   const [last] = await work.tx.query<{ attempt: number }>('SELECT max(attempt) AS attempt FROM outbound_messages WHERE entry_id = $1', [entryId]);
   const attempt = (last?.attempt ?? 1) + 1;

@@ -36,6 +36,8 @@ export interface InteractionRow {
   dismissed_at: unknown;
   transfer_status: TransferStatus | null;
   region: string | null;
+  opted_out?: boolean | null;
+  suspected_opt_out?: string | null;
 }
 
 // The interaction's own contact (set at creation, moved by a manual assignment); rows stored
@@ -47,7 +49,9 @@ const SELECT_INTERACTIONS = `
          c.emails AS contact_emails, c.notes AS contact_notes,
          i.note, i.disposition, i.case_data, i.callback_id, cb.note AS callback_note, cb.due_at AS callback_due_at,
          cba.name AS callback_by,
-         i.inactivity_deadline, i.closed_at, i.close_reason, i.dismissed_at, i.transfer_status
+         i.inactivity_deadline, i.closed_at, i.close_reason, i.dismissed_at, i.transfer_status,
+         EXISTS (SELECT 1 FROM consent k WHERE k.customer_phone = i.customer_phone AND k.scope IN (i.centre_number, '*') AND k.opted_out) AS opted_out,
+         i.suspected_opt_out
   FROM interactions i
   LEFT JOIN contact_phones p ON p.phone = i.customer_phone
   LEFT JOIN contacts c ON c.id = coalesce(i.contact_id, p.contact_id)
@@ -130,7 +134,14 @@ function toInteraction(row: InteractionRow, transcript: TranscriptEntry[]): Inte
     ...(row.state === 'assigned' && row.inactivity_deadline !== null ? { inactivityDeadline: Number(row.inactivity_deadline) } : {}),
     ...(isEndedSession(row) ? { ended: { at: Number(row.closed_at), reason: 'inactivity' as const } } : {}),
     ...(row.transfer_status !== null ? { transfer: row.transfer_status } : {}),
+    ...consentField(row),
   };
+}
+
+/** Present only when there is something to show: an opt-out, or a message that looks like one. */
+function consentField(row: InteractionRow): Pick<Interaction, 'consent'> {
+  if (row.opted_out) return { consent: { optedOut: true } };
+  return row.suspected_opt_out ? { consent: { optedOut: false, suspectedEntryId: row.suspected_opt_out } } : {};
 }
 
 /** A session closed by inactivity: it stays on its agent's desk (read-only) until marked done. */

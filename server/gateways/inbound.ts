@@ -1,10 +1,11 @@
 import type { MessageMedia, TranscriptEntry } from '../../lib/protocol';
+import { actOnConsentKeyword, readConsentKeyword } from '../consent/inbound';
 import { contactForPhone } from '../contacts/cards';
 import { announceEntry } from '../domain/announce';
 import { requireChannel } from '../domain/channels';
 import { addGatewayCaseData, initialCaseData } from '../wrapup/case-data';
 import { DomainError } from '../domain/errors';
-import { appendMessage, createInteraction, type InteractionRow } from '../domain/interactions';
+import { appendMessage, closeInteraction, createInteraction, type InteractionRow } from '../domain/interactions';
 import { appendSystemEntry } from '../domain/system-entries';
 import { touchSession } from '../domain/session';
 import type { Work } from '../domain/work';
@@ -105,6 +106,8 @@ export async function receiveInbound(work: Work, received: InboundSms): Promise<
     entries.push(await appendSystemEntry(work, interactionId, 'media_refused', refusalParams(refusal)));
   }
 
+  const consent = await readConsentKeyword(work, sms);
+
   if (open?.state === 'assigned' && open.agent_id) {
     // Session mode: straight to the agent who has it, no new offer; the silence starts again.
     for (const entry of entries) await announceEntry(work, interactionId, open.agent_id, entry);
@@ -112,9 +115,12 @@ export async function receiveInbound(work: Work, received: InboundSms): Promise<
   } else if (open?.state === 'offered') {
     const offer = await pendingOfferOf(work, interactionId);
     if (offer) await refreshOffer(work, offer);
-  } else if (!open) {
+  } else if (!open && !consent.automatic) {
     await routeWaiting(work);
   }
+  await actOnConsentKeyword(work, interactionId, message, sms, consent);
+  // A lone STOP / START starts no conversation: answered by Texto, kept in the contact's history.
+  if (!open && consent.automatic) await closeInteraction(work, interactionId, 'done');
   if (sms.provider) {
     await work.tx.query('UPDATE inbound_provider_ids SET entry_id = $3, interaction_id = $4 WHERE gateway = $1 AND provider_id = $2', [
       sms.provider.gateway,

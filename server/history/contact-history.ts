@@ -1,5 +1,6 @@
 import { HISTORY_PAGE_MAX, type ContactHistory, type HistoryActivity, type HistoryInteraction, type InteractionMode, type QueryResultOf } from '../../lib/protocol';
 import type { TextoConfig } from '../config';
+import { consentChangesOf } from '../consent/history';
 import { loadContactCard } from '../contacts/cards';
 import { likePattern } from '../contacts/search';
 import type { Queryable } from '../db/db';
@@ -93,8 +94,9 @@ export async function contactHistory(
      ORDER BY ac.at DESC, ac.id LIMIT ${MAX_ACTIVITIES}`,
     text ? [contactId, likePattern(text), rows.map((r) => r.id)] : [contactId],
   );
+  const contact = await loadContactCard(q, contactId);
   const history: ContactHistory = {
-    contact: await loadContactCard(q, contactId),
+    contact,
     inProgress: Number(totals?.in_progress ?? 0),
     last30Days: Number(totals?.recent ?? 0),
     interactions: rows.map(toHistoryInteraction),
@@ -110,6 +112,7 @@ export async function contactHistory(
         ...(a.merged_into ? { mergedInto: a.merged_into } : {}),
       }),
     ),
+    consentChanges: await consentChangesOf(q, contact.phones),
     total: Number(totals?.total ?? 0),
     ...(text ? { text } : {}),
     asOf: now,

@@ -13,6 +13,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   too_large: 413,
   too_many_attempts: 429,
   unavailable: 503,
+  opted_out: 409,
   internal: 500,
 };
 

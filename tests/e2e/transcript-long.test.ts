@@ -136,7 +136,7 @@ describe('a long transcript in the Chromium side panel', () => {
     await signIn(panel, server.url, 'bob');
     await waitForText(panel, TRANSCRIPT, 'Message 4 ');
     const lines = await panel.$$eval(`${TRANSCRIPT} .day-line`, (found) => found.map((line) => line.textContent));
-    const dated = new Intl.DateTimeFormat('en', { weekday: 'long', day: 'numeric', month: 'long', ...(new Date(times[0]!).getFullYear() === new Date().getFullYear() ? {} : { year: 'numeric' }) }).format(times[0]!);
+    const dated = new Intl.DateTimeFormat('en', { weekday: 'long', day: 'numeric', month: 'long', ...(new Date(times[0]!).getFullYear() === new Date().getFullYear() ? {} : { year: 'numeric' }) }).format(times[0]);
     expect(lines).toEqual([dated, 'Yesterday', 'Today']);
     await panel.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/texto-day-lines-360-en.png` });
   });

@@ -176,12 +176,27 @@ describe('the Twilio gateway', () => {
     expect(lastReply(alice, interactionId)?.delivery?.state).toBe('delivered');
   });
 
-  it('shows 21610 as opted out, a final refusal not retried, and Resend makes a new attempt', async () => {
+  it('shows 21610 as opted out, not retried, and the customer is then opted out: Resend and replies are refused', async () => {
     const { phone, interactionId } = await conversation();
     fake.next.push({ status: 400, code: 21610, message: 'Attempt to send to unsubscribed recipient' });
     await alice.ok({ name: 'reply', interactionId, text: 'Une offre pour vous' });
     await eventually(() => lastReply(alice, interactionId)?.delivery?.state === 'failed', 'failed');
     expect(lastReply(alice, interactionId)?.delivery).toMatchObject({ state: 'failed', reason: 'opted_out', code: '21610' });
+    await eventually(() => alice.state!.interactions.find((i) => i.id === interactionId)?.consent?.optedOut, 'the opt-out');
+    const transcript = alice.state!.interactions.find((i) => i.id === interactionId)!.transcript;
+    expect(transcript.at(-1)).toMatchObject({ kind: 'system', code: 'consent_opted_out', params: { via: 'carrier', code: '21610' } });
+    const entryId = lastReply(alice, interactionId)!.id;
+    expect(await alice.command({ name: 'resend', interactionId, entryId })).toMatchObject({ type: 'error', code: 'opted_out' });
+    expect(await alice.command({ name: 'reply', interactionId, text: 'Encore' })).toMatchObject({ type: 'error', code: 'opted_out' });
+    expect(fake.sendRequests.filter((r) => r.get('To') === phone)).toHaveLength(1);
+  });
+
+  it('a final refusal (21612 unreachable) is not retried, and Resend makes a new attempt', async () => {
+    const { phone, interactionId } = await conversation();
+    fake.next.push({ status: 400, code: 21612, message: 'The To phone number is not currently reachable via SMS' });
+    await alice.ok({ name: 'reply', interactionId, text: 'Une offre pour vous' });
+    await eventually(() => lastReply(alice, interactionId)?.delivery?.state === 'failed', 'failed');
+    expect(lastReply(alice, interactionId)?.delivery).toMatchObject({ state: 'failed', reason: 'unreachable', code: '21612' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fake.sendRequests.filter((r) => r.get('To') === phone)).toHaveLength(1);
     const entryId = lastReply(alice, interactionId)!.id;

@@ -9,6 +9,7 @@ import type { TickingTime } from '@/components/common/ticking-time';
 import { createClockModel } from './clock-model';
 import { createConnectionModel } from './connection-model';
 import { createContactActionsModel } from './contact-actions-model';
+import { createConsentModel } from './consent-model';
 import { createConsultModel } from './consult-model';
 import { createDeskModel } from './desk-model';
 import { createInteractionsModel } from './interactions-model';
@@ -25,6 +26,7 @@ import { createUndeliveredRepliesModel } from './undelivered-replies-model';
 import { createContactsModel } from './contacts-model';
 import { createHistoryModel } from './history-model';
 import { createMergeModel } from './merge-model';
+import { createNewSmsModel } from './new-sms-model';
 import { createWrapUpModel } from './wrapup-model';
 import { createTeamModel } from './team-model';
 import { createTransferModel } from './transfer-model';
@@ -61,6 +63,8 @@ export function createAppModel(link: BackgroundLink) {
   watchContacts({ session, connection, agent, history, wrapUp });
   const desk = createDeskModel(link, agent);
   const transfer = createTransferModel(link);
+  const consent = createConsentModel(link);
+  const newSms = createNewSmsModel(link);
   const consult = createConsultModel(link, agent, notices);
   const team = createTeamModel(link, agent);
   const warnings = createSessionWarningModel(agent, connection, clock, playWarningTone);
@@ -80,6 +84,10 @@ export function createAppModel(link: BackgroundLink) {
       if (message.type === 'sync' && message.state) performance.mark('texto:state-received');
       session.receive(message);
       settings.receive(message);
+      if (message.type === 'newSms') {
+        const from = settings.settings.value?.newSms?.numbers[0]?.number;
+        if (from) newSms.open(newSms.draft.value?.from ?? from, message.phone);
+      }
       connection.receive(message);
       // Before the agent model applies the event: it looks at what is ending.
       consult.receive(message);
@@ -100,6 +108,8 @@ export function createAppModel(link: BackgroundLink) {
     notices,
     desk,
     transfer,
+    consent,
+    newSms,
     consult,
     team,
     warnings,
