@@ -10,6 +10,10 @@ const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(): P
     about: 'inbound texts on the durable embedded database (fsync at each commit), against fsync off',
     load: () => import('./durability'),
   },
+  reconnect: {
+    about: '100 agents on the extension connection code: resumed after a SIGKILL and restart (p50/p99/max), connection attempts per second',
+    load: () => import('./reconnect'),
+  },
   gateways: {
     about: 'Twilio webhook → offer at the agent socket against the simulator POST; status callbacks/s against raw inserts',
     load: () => import('./gateways'),

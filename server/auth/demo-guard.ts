@@ -26,8 +26,22 @@ export async function refuseDemoPasswordsBeyondLoopback(host: string, config: Te
   }
 }
 
-/** The usernames whose password is still the demo one (the start banner shows it beside them). */
+/**
+ * The usernames whose password is still the demo one (the start banner shows it beside them).
+ * One scrypt per distinct hash, one at a time: the banner runs while the server already serves,
+ * and 100 checks at once would take both cores from the agents reconnecting after a restart
+ * (bench/reconnect.ts).
+ */
 export async function agentsWithDemoPassword(config: TextoConfig): Promise<string[]> {
-  const checks = await Promise.all(config.agents.map(async (agent) => ((await verifyPassword(DEMO_PASSWORD, agent.passwordHash)) ? agent.username : undefined)));
-  return checks.filter((username): username is string => username !== undefined);
+  const isDemo = new Map<string, boolean>();
+  const found: string[] = [];
+  for (const agent of config.agents) {
+    let demo = isDemo.get(agent.passwordHash);
+    if (demo === undefined) {
+      demo = await verifyPassword(DEMO_PASSWORD, agent.passwordHash);
+      isDemo.set(agent.passwordHash, demo);
+    }
+    if (demo) found.push(agent.username);
+  }
+  return found;
 }

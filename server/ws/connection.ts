@@ -7,9 +7,8 @@ import { agentSettings } from '../config/agent-settings';
 import type { ServerContext } from '../context';
 import { canReplayFrom, recordAck } from '../domain/events';
 import { buildSnapshot } from '../domain/snapshot';
-import { runWork } from '../domain/work';
-import { agentBack, agentLeft } from '../routing/requeue';
-import { routeWaiting } from '../routing/route';
+import { agentLeft } from '../routing/requeue';
+import type { Arrivals } from './arrivals';
 import { EventStream } from './event-stream';
 import { commandIdOf, frameShapeProblem } from './frame-checks';
 import type { LiveConnection } from './hub';
@@ -47,6 +46,7 @@ export class AgentConnection implements LiveConnection {
   constructor(
     private readonly ws: WebSocket,
     private readonly ctx: ServerContext,
+    private readonly arrivals: Arrivals,
   ) {
     ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
     ws.on('close', () => this.onClose());
@@ -207,10 +207,7 @@ export class AgentConnection implements LiveConnection {
       seq: Number(agent.last_seq),
     });
     // A Ready agent coming (back) online can take what is waiting, and keeps what it holds.
-    await runWork(this.ctx, async (work) => {
-      await agentBack(work, agentId);
-      await routeWaiting(work);
-    });
+    await this.arrivals.arrived(agentId);
   }
 
   private async resume(agentId: string, lastSeq: number): Promise<void> {

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { CloseCode, retryAfterReason } from '../../lib/protocol';
 import type { ServerContext } from '../context';
+import { Arrivals } from './arrivals';
 import { AgentConnection } from './connection';
 
 export const WS_PATH = '/ws';
@@ -20,6 +21,7 @@ export interface AgentSocketServer {
 export function attachAgentSockets(server: Server, ctx: ServerContext): AgentSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(HARD_FRAME_LIMIT, ctx.config.server.maxFrameBytes * 2) });
   const connections = new Set<AgentConnection>();
+  const arrivals = new Arrivals(ctx);
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -28,7 +30,7 @@ export function attachAgentSockets(server: Server, ctx: ServerContext): AgentSoc
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const connection = new AgentConnection(ws, ctx);
+      const connection = new AgentConnection(ws, ctx, arrivals);
       connections.add(connection);
       ws.on('close', () => connections.delete(connection));
     });
