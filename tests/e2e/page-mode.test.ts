@@ -123,7 +123,7 @@ describe('page-mode SMS in the Chromium side panel', () => {
     const response = await fetch(`${server.url}/api/auth/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(204);
     await panel.waitForSelector(aria('button', 'Sign in'));
-    await waitForText(panel, '[role="alert"]', 'Your session has ended. Sign in again.');
+    await waitForText(panel, '[role="alert"]', 'The server signed you out. Sign in again.');
   });
 
   it('a wrong password, an unreachable server and an invalid address each say what to do', async () => {
@@ -136,7 +136,7 @@ describe('page-mode SMS in the Chromium side panel', () => {
     await waitForText(panel, '[role="alert"]', 'Cannot reach the server at http://127.0.0.1:9');
 
     await signIn(panel, 'javascript:alert(1)', 'alice', 'texto-demo');
-    await waitForText(panel, '[role="alert"]', 'The server address is not valid');
+    await waitForText(panel, '[role="alert"]', "Enter the server's address as your administrator gave it");
 
     // Guessing is slowed down: after five wrong passwords from this machine the username must wait (demo: 30 s).
     for (let attempt = 1; attempt <= 5; attempt++) {

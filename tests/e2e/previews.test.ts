@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useChrome } from './support/chrome';
 import { elementShowing } from './support/desks';
-import { acceptOffer, control, offerShowing, signInAndGoReady, TRANSCRIPT, waitForText } from './support/panel';
+import { acceptOffer, aria, control, offerShowing, signInAndGoReady, TRANSCRIPT, waitForText } from './support/panel';
 import { useTestServer } from './support/server';
 import { customerTexts, PAGE_NUMBER } from './support/simulator';
 
@@ -42,6 +42,8 @@ describe('customer text outside the transcript follows the link rules', () => {
     expect(live.emails).toBe(0);
     await control(panel, 'textbox', 'Message').fill('Ne cliquez pas sur ce lien.');
     await control(panel, 'button', 'Send').click();
+    // Page mode: the reply closes the interaction, so Camille's next SMS is a new one.
+    await panel.waitForSelector(aria('textbox', 'Message'), { hidden: true });
 
     await customerTexts(server.url, { from: CAMILLE, to: PAGE_NUMBER, text: 'Merci, et maintenant ?' });
     await acceptOffer(panel, 'Merci, et maintenant ?');

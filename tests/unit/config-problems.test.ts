@@ -40,10 +40,11 @@ describe('configuration problems a person reads', () => {
   });
 
   it('gives cross-field problems (unknown queues, duplicates) their lines too, all of them', () => {
-    const text = demo.replace('queues: [general, claims]\n    permissions: []', 'queues: [general, sales]\n    permissions: []').replace('"+33186950002"', '"+33186950001"');
+    const text = demo.replace('queues: [general, claims]\n    permissions: []', 'queues: [general, sales]\n    permissions: []').replace('- number: "+33186950002"', '- number: "+33186950001"');
     const problems = problemsOf(text);
     const line = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
     expect(problems).toEqual([
+      `line ${line('newSmsNumbers:')}: agents, 1st entry (alice), newSmsNumbers, 2nd entry: +33186950002 is not one of the numbers (declare it under numbers)`,
       `line ${line('queues: [general, sales]')}: agents, 2nd entry (bob), queues, 2nd entry: unknown queue "sales" (declare it under queues)`,
       `line ${text.split('\n').lastIndexOf('  - number: "+33186950001"') + 1}: numbers, 2nd entry (+33186950001): number: +33186950001 is listed twice (also the 1st entry)`,
     ]);

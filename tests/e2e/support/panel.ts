@@ -76,12 +76,18 @@ export async function waitPressed(panel: Page, name: string): Promise<void> {
 
 /** Waits until some element matching `selector` shows `text` (as its text content, anywhere inside). */
 export async function waitForText(panel: Page, selector: string, text: string, timeout = 15_000): Promise<void> {
-  await panel.waitForFunction(
-    (sel, expected) => [...document.querySelectorAll(sel)].some((e) => e.textContent?.includes(expected)),
-    { timeout, polling: 100 },
-    selector,
-    text,
-  );
+  try {
+    await panel.waitForFunction(
+      (sel, expected) => [...document.querySelectorAll(sel)].some((e) => e.textContent?.includes(expected)),
+      { timeout, polling: 100 },
+      selector,
+      text,
+    );
+  } catch (error) {
+    // Say what the panel showed instead, so a failure reads without a screenshot.
+    const seen = await panel.$$eval(selector, (all) => all.map((e) => e.textContent ?? '')).catch(() => []);
+    throw new Error(`no ${selector} showed ${JSON.stringify(text)}; seen: ${JSON.stringify(seen).slice(0, 600)}`, { cause: error });
+  }
 }
 
 /** The offer card (an article) that shows `text`. */
