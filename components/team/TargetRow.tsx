@@ -10,6 +10,8 @@ interface Props {
   busy: boolean;
   onTransfer: (target: DirectoryTarget) => void;
   onIm: (agentId: string) => void;
+  /** Calls the colleague's extension (the background opens the dialer's URL; the panel never navigates). */
+  onVoice: (extension: string) => void;
 }
 
 function presenceText(target: Extract<DirectoryTarget, { kind: 'agent' }>): string {
@@ -21,7 +23,7 @@ function presenceText(target: Extract<DirectoryTarget, { kind: 'agent' }>): stri
  * the purpose allows. Each button is described by its row, so "Instant SMS Transfer" reads as
  * "Instant SMS Transfer, Bob Durand, Ready".
  */
-export function TargetRow({ target, purpose, busy, onTransfer, onIm }: Props) {
+export function TargetRow({ target, purpose, busy, onTransfer, onIm, onVoice }: Props) {
   const describedBy = useId();
   const name = target.kind === 'agent' ? target.name : target.queue;
   const state = target.kind === 'agent' ? presenceText(target) : t('team_queue_ready', String(target.readyAgents));
@@ -57,10 +59,15 @@ export function TargetRow({ target, purpose, busy, onTransfer, onIm }: Props) {
               {t('consult_im')}
             </button>
             {target.extension && (
-              // Until the dialer issue makes it configurable, the operating system's tel: handler calls.
-              <a class="button small" href={`tel:${target.extension}`} aria-describedby={describedBy} title={t('consult_voice_title', target.name, target.extension)}>
+              <button
+                type="button"
+                class="button small"
+                aria-describedby={describedBy}
+                title={t('consult_voice_title', target.name, target.extension)}
+                onClick={() => target.extension && onVoice(target.extension)}
+              >
                 {t('consult_voice')}
-              </a>
+              </button>
             )}
           </>
         )}

@@ -16,6 +16,7 @@ interface Props {
   onClose: () => void;
   onTransfer: (target: DirectoryTarget) => void;
   onIm: (agentId: string) => void;
+  onVoice: (extension: string) => void;
 }
 
 /**
@@ -23,7 +24,7 @@ interface Props {
  * searched as the agent types, recent targets first. Opens with the focus in the search field;
  * Escape closes it.
  */
-export function TeamCommunicator({ purpose, query, targets, searching, error, busy, onQuery, onClose, onTransfer, onIm }: Props) {
+export function TeamCommunicator({ purpose, query, targets, searching, error, busy, onQuery, onClose, onTransfer, onIm, onVoice }: Props) {
   const headingId = useId();
   const search = useRef<HTMLInputElement>(null);
   // A layout effect runs right after the render that opened it, while the opener still has the
@@ -76,6 +77,7 @@ export function TeamCommunicator({ purpose, query, targets, searching, error, bu
               busy={busy}
               onTransfer={onTransfer}
               onIm={onIm}
+              onVoice={onVoice}
             />
           ))}
         </ul>

@@ -5,8 +5,9 @@ const WEB = /^https?:/i;
 const HANDED_TO_THE_SYSTEM = /^(tel|sip|callto|mailto):/i;
 /**
  * `tel:1002` reads to Chrome's tabs API as a host and a port: it loads http://tel:1002/ and puts
- * an error page in place of the agent's page. The dialer's targets are E.164 (`tel:+33…`), never
- * digits alone; such a URL is refused rather than sent.
+ * an error page in place of the agent's page. The dialer's targets are E.164 (`tel:+33…`) or a
+ * local number with its context (`tel:1002;phone-context=+33`), never digits alone; such a URL is
+ * refused rather than sent.
  */
 const LOOKS_LIKE_HOST_AND_PORT = /^[a-z][a-z0-9+.-]*:\d+$/i;
 

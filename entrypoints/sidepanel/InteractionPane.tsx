@@ -21,7 +21,7 @@ interface Props {
 
 /** One interaction wired to its models: reply, transfer (Team Communicator), consultation. */
 export function InteractionPane({ model, interaction, serverNow, locale }: Props) {
-  const { interactions, transfer, consult, team, agent, wrapUp, connection, consent } = model;
+  const { interactions, transfer, consult, team, agent, wrapUp, connection, consent, contactActions } = model;
   const id = interaction.id;
   const selfId = agent.state.value?.agent.id ?? '';
   const hosted = consult.hostedOn(id);
@@ -72,6 +72,7 @@ export function InteractionPane({ model, interaction, serverNow, locale }: Props
           onClose={team.close}
           onTransfer={onTransfer}
           onIm={onIm}
+          onVoice={(extension) => void contactActions.callExtension(interaction, extension)}
         />
       )}
       <ErrorAlert message={transfer.errors.value.get(id) ?? consult.errors.value.get(id)} />

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { describeEmail } from '../links/email';
 import type { DialerConfig, EmailConfig } from './config';
 
@@ -43,6 +43,30 @@ export function dialTarget(config: DialerConfig, e164: string, region: CountryCo
       return config.domain === undefined ? `sip:${e164}` : `sip:${e164}@${config.domain};user=phone`;
     case 'template':
       return fill(config.template, { number: e164, e164, national: nationalDigits(e164, region) });
+  }
+}
+
+const EXTENSION = /^[0-9*#]{1,15}$/;
+
+/**
+ * The URL that calls a colleague's internal extension (`1002`) for a voice consultation, with the
+ * configured dialer. `tel:1002` alone is not a valid tel: URL (RFC 3966: a local number needs a
+ * `phone-context`), and browsers read it as a host and a port: `tel:` and `callto:` carry the
+ * region's calling code as context (`tel:1002;phone-context=+33`); SIP with the centre's domain
+ * calls `sip:1002@pbx.example`; a template gets the extension for each placeholder.
+ */
+export function extensionTarget(config: DialerConfig, extension: string, region: CountryCode): string {
+  if (!EXTENSION.test(extension)) throw new TargetValueError(`"${extension}" is not an extension (digits, * or #, at most 15).`);
+  const local = `tel:${encodeURIComponent(extension)};phone-context=+${getCountryCallingCode(region)}`;
+  switch (config.kind) {
+    case 'tel':
+      return local;
+    case 'callto':
+      return `callto:${local.slice('tel:'.length)}`;
+    case 'sip':
+      return config.domain === undefined ? local : `sip:${encodeURIComponent(extension)}@${config.domain}`;
+    case 'template':
+      return fill(config.template, { number: extension, e164: extension, national: extension });
   }
 }
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useChrome } from './support/chrome';
+import { elementShowing, TARGET_ROW } from './support/desks';
 import { acceptOffer, aria, control, signInAndGoReady, TRANSCRIPT, waitForText } from './support/panel';
 import { useTestServer } from './support/server';
 import { customerTexts, eventually, newCustomerPhone, PAGE_NUMBER, sentTo, SESSION_NUMBER } from './support/simulator';
@@ -109,5 +110,48 @@ describe('click-to-dial from the Chromium side panel: opened by the background, 
     await secondBox!.focus();
     await panel.keyboard.type('Encore là');
     expect(await secondBox!.evaluate((e) => (e as HTMLTextAreaElement).value)).toBe('Encore là');
+  });
+
+  it('Voice in a consultation calls the colleague\'s extension the same way: handed to the browser in the CRM tab, the panel keeps the keyboard', async () => {
+    const browser = chrome.get().browser;
+    const [tab] = await browser.pages();
+    await tab!.goto(`${crm.url}/customer/7`);
+    const asked = requestsOf(tab!);
+    await server.rewriteConfig((yaml) => yaml.replace(/^dialer: .*$/m, 'dialer: {type: tel}'));
+    const panel = await chrome.get().openSidePanel();
+    await signInAndGoReady(panel, server.url);
+    await customerTexts(server.url, { from: newCustomerPhone(), to: SESSION_NUMBER, text: 'Une question sur ma garantie' });
+    await acceptOffer(panel, 'Une question sur ma garantie');
+
+    await panel.locator(`[role="group"][aria-label="Interaction actions"] ${aria('button', 'Consult')}`).setWaitForStableBoundingBox(false).click();
+    await control(panel, 'searchbox', 'Search agents and queues').fill('bob');
+    const row = await elementShowing(panel, TARGET_ROW, 'Bob Durand');
+    // A button, activated from the keyboard: no link to follow inside the panel.
+    const voice = await row.waitForSelector(aria('button', 'Voice'));
+    await voice!.focus();
+    await panel.keyboard.press('Enter');
+    // Bob's extension 1002 as a local number of the centre's region (RFC 3966), which the browser
+    // cannot mistake for the web address "tel", port 1002.
+    await eventually('the extension handed to the browser in the CRM tab', () => Promise.resolve(asked.includes('tel:1002;phone-context=+33') || undefined));
+    expect(asked.some((url) => url.startsWith('http://tel'))).toBe(false);
+    expect(tab!.url()).toBe(`${crm.url}/customer/7`);
+
+    // The panel still hears the keyboard: the search field takes typing.
+    const search = await panel.waitForSelector(aria('searchbox', 'Search agents and queues'));
+    await search!.focus();
+    await panel.keyboard.type('x');
+    expect(await search!.evaluate((e) => (e as HTMLInputElement).value)).toBe('bobx');
+
+    // With SIP and the PBX's domain, the extension is a SIP address at that domain.
+    await server.rewriteConfig((yaml) => yaml.replace(/^dialer: .*$/m, 'dialer: {type: sip, domain: pbx.example}'));
+    await eventually('sip:1002@pbx.example dispatched', async () => {
+      if (!asked.includes('sip:1002@pbx.example')) {
+        await search!.evaluate((e) => ((e as HTMLInputElement).value = ''));
+        await control(panel, 'searchbox', 'Search agents and queues').fill('bob');
+        await (await (await elementShowing(panel, TARGET_ROW, 'Bob Durand')).waitForSelector(aria('button', 'Voice')))!.click();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return asked.includes('sip:1002@pbx.example') || undefined;
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dialTarget, emailTarget, parseDialerConfig, parseEmailConfig, TargetConfigError, TargetValueError } from '../../lib/dialer/targets';
+import { dialTarget, emailTarget, extensionTarget, parseDialerConfig, parseEmailConfig, TargetConfigError, TargetValueError } from '../../lib/dialer/targets';
 
 describe('dialer configuration', () => {
   it('defaults to tel: and knows sip:, callto: and templates', () => {
@@ -39,6 +39,18 @@ describe('dialTarget', () => {
     expect(dialTarget({ kind: 'sip', domain: undefined }, '+33612345678', 'FR')).toBe('sip:+33612345678');
     expect(dialTarget({ kind: 'sip', domain: 'pbx.example.com' }, '+33612345678', 'FR')).toBe('sip:+33612345678@pbx.example.com;user=phone');
     expect(dialTarget({ kind: 'callto' }, '+33612345678', 'FR')).toBe('callto:+33612345678');
+  });
+
+  it('calls an extension as a local number of the region, never as a host and a port', () => {
+    expect(extensionTarget({ kind: 'tel' }, '1002', 'FR')).toBe('tel:1002;phone-context=+33');
+    expect(extensionTarget({ kind: 'tel' }, '*21#', 'CA')).toBe('tel:*21%23;phone-context=+1');
+    expect(extensionTarget({ kind: 'callto' }, '1002', 'BE')).toBe('callto:1002;phone-context=+32');
+    expect(extensionTarget({ kind: 'sip', domain: undefined }, '1002', 'FR')).toBe('tel:1002;phone-context=+33');
+    expect(extensionTarget({ kind: 'sip', domain: 'pbx.example.com' }, '1002', 'FR')).toBe('sip:1002@pbx.example.com');
+    expect(extensionTarget({ kind: 'template', template: 'https://pbx.example/call?ext={number}' }, '1002', 'FR')).toBe('https://pbx.example/call?ext=1002');
+    for (const bad of ['', '10 02', '1002@evil', '1'.repeat(16), 'javascript:alert(1)']) {
+      expect(() => extensionTarget({ kind: 'tel' }, bad, 'FR')).toThrow(TargetValueError);
+    }
   });
 
   it('fills a template with encoded values: {number}, {e164}, {national}', () => {

@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { dialTarget, emailTarget, type DialerConfig, type EmailConfig } from '@/lib/dialer/targets';
+import { dialTarget, emailTarget, extensionTarget, type DialerConfig, type EmailConfig } from '@/lib/dialer/targets';
 import type { CountryCode } from '@/lib/entities/types';
 import { t } from '@/lib/i18n/t';
 import type { DialerSetting, EmailSetting, Interaction } from '@/lib/protocol';
@@ -57,6 +57,15 @@ export function createContactActionsModel(link: BackgroundLink, settings: Settin
         return Promise.resolve();
       }
       return start(interaction, 'call', e164, url, via);
+    },
+    /** A voice consultation: calls a colleague's extension with the configured dialer (no contact activity). */
+    async callExtension(interaction: Interaction, extension: string) {
+      setError(interaction.id, null);
+      try {
+        await openTarget(link, extensionTarget(dialerOf(settings.settings.value?.dialer), extension, (interaction.region ?? 'FR') as CountryCode));
+      } catch (error) {
+        setError(interaction.id, t('dial_error', error instanceof Error ? error.message : String(error)));
+      }
     },
     email(interaction: Interaction, address: string, via: Via = 'transcript') {
       let url: string;
