@@ -50,6 +50,11 @@ describe('consent in the Chromium side panel', () => {
     const send = await panel.waitForSelector(aria('button', 'Send'));
     expect(await send!.evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
     expect(await panel.$('.consent-banner')).toBeNull();
+    // The proof kept for a regulator: the contact's history names the agent and the number.
+    await control(panel, 'button', 'History').click();
+    await waitForText(panel, 'section[aria-label="Consent to texts"]', `Alice Martin recorded a refusal of texts from ${SESSION_NUMBER}`);
+    expect(await panel.$eval('section[aria-label="Consent to texts"]', (e) => e.textContent ?? '')).toContain(customer);
+    await panel.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/texto-consent-360-en.png`, fullPage: true });
     // Mark Done still closes it.
     await control(panel, 'button', 'Mark Done').click();
     await panel.waitForFunction(() => !document.querySelector('.sms-refused-badge'));

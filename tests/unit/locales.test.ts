@@ -25,6 +25,8 @@ describe('locales', () => {
     for (const [key, { message }] of Object.entries(fr)) {
       expect(message, key).not.toMatch(/[^\s\u00a0\u202f][:;?!](?=\s|$)/u);
       expect(message, key).not.toMatch(/ [:;?!»]|« /u);
+      // The typographic apostrophe, as in the rest of the French texts ("s’afficheront", not "s'afficheront").
+      expect(message, key).not.toMatch(/\p{L}'\p{L}/u);
     }
     expect(fr.transcript_sender_label!.message.replace('$1', fr.transcript_system!.message)).toBe('Système\u00a0:');
   });
