@@ -28,6 +28,7 @@ import { limitSockets } from './http/socket-limits';
 import { InboundCapacity, underCapacity } from './http/inbound-capacity';
 import { responsesRoutes } from './http/responses-routes';
 import { simulatorRoutes } from './http/simulator-routes';
+import { privacyRoute } from './http/privacy-route';
 import { staticRoutes } from './http/static-routes';
 import { registerRoutingDeadlines, withdrawOffersOfAbsentAgents } from './routing/deadlines';
 import { responseWarnings } from './responses/library';
@@ -125,6 +126,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const routes: Route[] = [
       ...authRoutes(context),
       ...responsesRoutes(context),
+      privacyRoute(),
       ...underCapacity(
         gateways.twilioAccounts.flatMap((account) => twilioRoutes(context, account)),
         gateways.twilioAccounts.map(twilioInboundPath),
