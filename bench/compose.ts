@@ -259,7 +259,7 @@ export async function run(): Promise<void> {
       fetch(`${server.url}/api/simulator/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ from: '+33600000001', to: '+33186950002', text: text(i) }),
+        body: JSON.stringify({ from: '+33600000001', to: '+33937000002', text: text(i) }),
       });
     await customerTexts(0);
     // Links and numbers are drawn as the transcript shows them: match the plain part.

@@ -20,7 +20,7 @@ async function postTexts(durable: boolean): Promise<{ p50: number; p99: number; 
       const response = await fetch(`${server.url}/api/simulator/messages`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ from: `+3361${String(1_000_000 + i)}`, to: '+33186950001', text: `text ${i}` }),
+        body: JSON.stringify({ from: `+3361${String(1_000_000 + i)}`, to: '+33937000001', text: `text ${i}` }),
       });
       if (response.status !== 202) throw new Error(`inbound refused: ${response.status}`);
       await response.arrayBuffer();

@@ -7,8 +7,8 @@ import { eventually } from '../tests/integration/helpers/server';
 import { ms, percentile } from './stats';
 
 const PUBLIC_URL = 'https://texto.example.com';
-const TWILIO_NUMBER = '+33186950009';
-const TWILIO_SESSION_NUMBER = '+33186950010';
+const TWILIO_NUMBER = '+33937000009';
+const TWILIO_SESSION_NUMBER = '+33937000010';
 const RUNS = 5;
 const ROUNDS = 60;
 /** Replies per run whose status callbacks are timed (each gets `sent` then `delivered`). */

@@ -19,7 +19,7 @@ import { ms, percentile } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const WARMUP = 3;
-const PAGE_NUMBER = '+33186950001';
+const PAGE_NUMBER = '+33937000001';
 
 async function text(server: string, from: string, body: string): Promise<string> {
   const response = await fetch(`${server}/api/simulator/messages`, {

@@ -96,7 +96,7 @@ async function postInbound(server: string, from: string, text: string): Promise<
   const response = await fetch(`${server}/api/simulator/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from, to: '+33186950001', text }),
+    body: JSON.stringify({ from, to: '+33937000001', text }),
   });
   if (response.status !== 202) throw new Error(`simulator answered ${response.status}: ${await response.text()}`);
 }

@@ -84,7 +84,7 @@ async function measure(size: number): Promise<Figures> {
     config: loadConfigFile(DEMO_CONFIG_PATH),
     log: () => undefined,
     onDatabase: async (db) => {
-      await seedLongInteraction(db, { agentId: 'alice', agentName: 'Alice Martin', customerPhone: '+33755501234', centreNumber: '+33186950002', messages: size });
+      await seedLongInteraction(db, { agentId: 'alice', agentName: 'Alice Martin', customerPhone: '+33755501234', centreNumber: '+33937000002', messages: size });
     },
   });
   const chrome = await launchChromeWithExtension({ headless: true });

@@ -6,7 +6,7 @@ import { acceptOffer, aria, CONNECTION, control, signInAndGoReady, TRANSCRIPT, w
 import { startTestServer, type TestServer } from './support/server';
 import { customerTexts, eventually, newCustomerPhone, PAGE_NUMBER, SESSION_NUMBER } from './support/simulator';
 
-const CLAIMS_NUMBER = '+33186950003';
+const CLAIMS_NUMBER = '+33937000003';
 
 /** Whether the button named `name` is disabled, and the text its aria-describedby points to. */
 async function buttonState(panel: Page, name: string): Promise<{ disabled: boolean; description: string }> {

@@ -55,7 +55,7 @@ async function customerTexts(url: string): Promise<string> {
   const response = await fetch(`${url}/api/simulator/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from: '+33612340077', to: '+33186950001', text: 'Vous êtes là ?' }),
+    body: JSON.stringify({ from: '+33612340077', to: '+33937000001', text: 'Vous êtes là ?' }),
   });
   return ((await response.json()) as { interactionId: string }).interactionId;
 }

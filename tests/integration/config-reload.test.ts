@@ -9,7 +9,7 @@ import { eventually, PAGE_NUMBER } from './helpers/server';
 import { freshPhone, postJson, textCentre } from './helpers/simulator';
 
 const demo = readFileSync(DEMO_CONFIG_PATH, 'utf8');
-const SALES_NUMBER = '+33186950009';
+const SALES_NUMBER = '+33937000009';
 
 /** The demo file with: alice loses contact.edit, gains a "sales" queue with a new number; bob removed; carol added; a shorter offer timeout. */
 function changedDemo(): string {
@@ -75,13 +75,13 @@ describe('configuration reload without a restart', () => {
     expect(log).toContain('agent bob removed');
     expect(log).toContain('agent carol added');
     expect(log).toContain('agent alice changed: queues ["general","claims"] → ["general","claims","sales"], permissions ["media.save","contact.edit","contact.assign"] → ["media.save"]');
-    expect(log).toContain('number +33186950009 added');
+    expect(log).toContain('number +33937000009 added');
     expect(log).toContain('routing.offerTimeoutSeconds: 20 → 7');
   });
 
   it('refuses an invalid file with its reasons and keeps the running configuration; SIGHUP-style reload says so too', async () => {
     const { server, file, alice, bob } = await setUp();
-    writeFileSync(file, demo.replace('capacity: 3', 'capacity: three').replace(`"${PAGE_NUMBER}"`, '"+33186950009"'));
+    writeFileSync(file, demo.replace('capacity: 3', 'capacity: three').replace(`"${PAGE_NUMBER}"`, '"+33937000009"'));
     const outcome = await server.reloadConfig('SIGHUP');
     expect(outcome).toEqual({ ok: false, problems: [expect.stringMatching(/^line \d+: agents, 1st entry \(alice\): capacity must be a number, got "three"$/)] });
     expect(logs.join('\n')).toMatch(/texto\.yaml \(SIGHUP\) refused, the running configuration stays: 1 problem\n {2}line \d+: agents, 1st entry \(alice\): capacity must be a number/);
@@ -91,7 +91,7 @@ describe('configuration reload without a restart', () => {
     const { interactionId } = await textCentre(server.url, freshPhone(), PAGE_NUMBER, 'Toujours là ?');
     await alice.waitForOffer(interactionId);
     expect(server.currentConfig().agents[0]!.capacity).toBe(3);
-    expect((await postJson(`${server.url}/api/simulator/messages`, { from: freshPhone(), to: '+33186950009', text: 'x' })).status).toBe(404);
+    expect((await postJson(`${server.url}/api/simulator/messages`, { from: freshPhone(), to: '+33937000009', text: 'x' })).status).toBe(404);
     await eventually(() => logs.some((l) => l.includes('(the file changed) refused')), 'the watcher to refuse the file too');
     expect(alice.socket.closed).toBeUndefined();
     expect(bob.socket.closed).toBeUndefined();

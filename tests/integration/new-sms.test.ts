@@ -5,7 +5,7 @@ import { acceptNewCustomer, interactionOf, transcriptLines } from './helpers/des
 import { demoConfig, eventually, PAGE_NUMBER, SESSION_NUMBER, startTestServer, type TestServer } from './helpers/server';
 import { freshPhone, receivedBy, textCentre } from './helpers/simulator';
 
-const CLAIMS_NUMBER = '+33186950003';
+const CLAIMS_NUMBER = '+33937000003';
 const ALL_WEEK = { timeZone: 'Europe/Paris', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[], from: '00:00', to: '24:00', holidays: [] };
 
 describe('New SMS: conversations the agent starts', () => {
@@ -79,7 +79,7 @@ describe('New SMS: conversations the agent starts', () => {
     const invalid = await alice.command({ name: 'newSms', centreNumber: SESSION_NUMBER, phone: '06 12', text: 'x' });
     expect(invalid).toMatchObject({ type: 'error', code: 'bad_request' });
     expect(invalid.type === 'error' && invalid.message).toMatch(/"06 12" is not a valid phone number/);
-    expect(await alice.command({ name: 'newSms', centreNumber: '+33186959999', phone: '0612345678', text: 'x' })).toMatchObject({ type: 'error', code: 'forbidden' });
+    expect(await alice.command({ name: 'newSms', centreNumber: '+33937009999', phone: '0612345678', text: 'x' })).toMatchObject({ type: 'error', code: 'forbidden' });
     const phone = freshPhone();
     await textCentre(server.url, phone, SESSION_NUMBER, 'STOP');
     await eventually(async () => (await texts(phone)).length === 1, 'the opt-out confirmation');

@@ -9,7 +9,7 @@ import { ACCOUNT_SID, AUTH_TOKEN, FakeTwilio } from './helpers/fake-twilio';
 import { demoConfig, eventually, startTestServer, tempDataDir } from './helpers/server';
 import { freshPhone } from './helpers/simulator';
 
-const TWILIO_NUMBER = '+33186950009';
+const TWILIO_NUMBER = '+33937000009';
 const PUBLIC_URL = 'https://texto.example.com';
 
 /** `npm run server` in its own process, so that the test can kill it with SIGKILL at the worst moment. */

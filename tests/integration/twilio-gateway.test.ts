@@ -7,7 +7,7 @@ import { demoConfig, eventually, startTestServer, type TestServer } from './help
 import { freshPhone } from './helpers/simulator';
 import { startServer } from '../../server/app';
 
-const TWILIO_NUMBER = '+33186950009';
+const TWILIO_NUMBER = '+33937000009';
 const PUBLIC_URL = 'https://texto.example.com';
 const WEBHOOK = `${PUBLIC_URL}/api/gateways/tw/sms`;
 let sidCount = 0;

@@ -5,7 +5,7 @@ import { demoConfig, PAGE_NUMBER, SESSION_NUMBER, startTestServer } from './help
 import { freshPhone, postJson, receivedBy } from './helpers/simulator';
 import { useDesk } from './helpers/use-desk';
 
-const CLAIMS_NUMBER = '+33186950003';
+const CLAIMS_NUMBER = '+33937000003';
 
 describe('note, disposition and case data', () => {
   const desk = useDesk();

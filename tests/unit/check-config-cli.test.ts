@@ -26,8 +26,8 @@ describe('npm run check-config', () => {
     expect(stdout).toMatch(/^OK: .*demo\.yaml\n/);
     expect(stdout).toContain('Agents (2):');
     expect(stdout).toMatch(/alice +Alice Martin — capacity 3, queues general, claims/);
-    expect(stdout).toMatch(/claims +2 agents, numbers \+33186950003/);
-    expect(stdout).toMatch(/\+33186950002 +session +queue general, gateway simulator/);
+    expect(stdout).toMatch(/claims +2 agents, numbers \+33937000003/);
+    expect(stdout).toMatch(/\+33937000002 +session +queue general, gateway simulator/);
     expect(stdout.split('\n').length).toBeLessThan(25);
   });
 
@@ -41,6 +41,6 @@ describe('npm run check-config', () => {
     const line = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
     expect(stderr).toContain('broken.yaml: 2 problems');
     expect(stderr).toContain(`line ${line('capacity: three')}: agents, 1st entry (alice): capacity must be a number, got "three"`);
-    expect(stderr).toContain(`line ${line('mode: sesion')}: numbers, 2nd entry (+33186950002): mode must be one of page, session, got "sesion"`);
+    expect(stderr).toContain(`line ${line('mode: sesion')}: numbers, 2nd entry (+33937000002): mode must be one of page, session, got "sesion"`);
   });
 });

@@ -27,7 +27,7 @@ describe('configuration problems a person reads', () => {
       '    queues: [general]', //                      12
       '    permisions: []', //                         13
       'numbers:', //                                   14
-      '  - number: "+33186950001"', //                 15
+      '  - number: "+33937000001"', //                 15
       '    mode: pager', //                            16
       '    queue: general', //                         17
     ].join('\n').replaceAll('HASH', HASH);
@@ -35,18 +35,18 @@ describe('configuration problems a person reads', () => {
       'line 2: routing: unknown key "offerTimeout" (did you mean offerTimeoutSeconds?)',
       'line 11: agents, 3rd entry (carol): capacity must be a number, got "two"',
       'line 13: agents, 3rd entry (carol): unknown key "permisions" (did you mean permissions?)',
-      'line 16: numbers, 1st entry (+33186950001): mode must be one of page, session, got "pager"',
+      'line 16: numbers, 1st entry (+33937000001): mode must be one of page, session, got "pager"',
     ]);
   });
 
   it('gives cross-field problems (unknown queues, duplicates) their lines too, all of them', () => {
-    const text = demo.replace('queues: [general, claims]\n    permissions: []', 'queues: [general, sales]\n    permissions: []').replace('- number: "+33186950002"', '- number: "+33186950001"');
+    const text = demo.replace('queues: [general, claims]\n    permissions: []', 'queues: [general, sales]\n    permissions: []').replace('- number: "+33937000002"', '- number: "+33937000001"');
     const problems = problemsOf(text);
     const line = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
     expect(problems).toEqual([
-      `line ${line('newSmsNumbers:')}: agents, 1st entry (alice), newSmsNumbers, 2nd entry: +33186950002 is not one of the numbers (declare it under numbers)`,
+      `line ${line('newSmsNumbers:')}: agents, 1st entry (alice), newSmsNumbers, 2nd entry: +33937000002 is not one of the numbers (declare it under numbers)`,
       `line ${line('queues: [general, sales]')}: agents, 2nd entry (bob), queues, 2nd entry: unknown queue "sales" (declare it under queues)`,
-      `line ${text.split('\n').lastIndexOf('  - number: "+33186950001"') + 1}: numbers, 2nd entry (+33186950001): number: +33186950001 is listed twice (also the 1st entry)`,
+      `line ${text.split('\n').lastIndexOf('  - number: "+33937000001"') + 1}: numbers, 2nd entry (+33937000001): number: +33937000001 is listed twice (also the 1st entry)`,
     ]);
   });
 

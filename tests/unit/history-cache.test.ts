@@ -15,7 +15,7 @@ function history(contactId: string, notes = 0): ContactHistory {
       createdAt: i,
       open: false,
       phone: '+33612345678',
-      centreNumber: '+33186950001',
+      centreNumber: '+33937000001',
       mode: 'page' as const,
       channel: 'sms',
       note: 'n'.repeat(100),

@@ -9,7 +9,7 @@ describe('session and Team Communicator configuration', () => {
   it('takes the inactivity time from the number, else its queue, else 600 s', () => {
     const raw = demo();
     raw.queues[0]!.sessionInactivitySeconds = 120;
-    raw.numbers.push({ number: '+33186950009', mode: 'session', queue: 'general' });
+    raw.numbers.push({ number: '+33937000009', mode: 'session', queue: 'general' });
     const config = parseConfig(raw, 'test.yaml');
     // general (queue time), the session number's own 600, claims (no queue time: 600), the new one.
     expect(config.numbers.map((n) => sessionInactivitySeconds(config, n))).toEqual([120, 600, 600, 120]);
@@ -23,7 +23,7 @@ describe('session and Team Communicator configuration', () => {
     raw.numbers[1]!.sessionInactivitySeconds = 2;
     expect(parseConfig(raw, 'test.yaml').numbers[1]?.sessionInactivitySeconds).toBe(2);
     raw.numbers[1]!.sessionInactivitySeconds = 0;
-    expect(() => parseConfig(raw, 'test.yaml')).toThrow('test.yaml: numbers, 2nd entry (+33186950002): sessionInactivitySeconds must be at least 1, got 0');
+    expect(() => parseConfig(raw, 'test.yaml')).toThrow('test.yaml: numbers, 2nd entry (+33937000002): sessionInactivitySeconds must be at least 1, got 0');
   });
 
   it('gives the demo agents internal extensions and refuses one that is not a phone extension', () => {

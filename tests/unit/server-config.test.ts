@@ -23,9 +23,9 @@ describe('configuration', () => {
       ['bob', 'Bob Durand', 3, ['general', 'claims']],
     ]);
     expect(config.numbers.map((n) => [n.number, n.mode, n.queue, n.region])).toEqual([
-      ['+33186950001', 'page', 'general', 'FR'],
-      ['+33186950002', 'session', 'general', 'FR'],
-      ['+33186950003', 'page', 'claims', 'FR'],
+      ['+33937000001', 'page', 'general', 'FR'],
+      ['+33937000002', 'session', 'general', 'FR'],
+      ['+33937000003', 'page', 'claims', 'FR'],
     ]);
     expect(config.numbers[1]?.sessionInactivitySeconds).toBe(600);
     expect(config.routing.offerTimeoutSeconds).toBe(20);
@@ -55,11 +55,11 @@ describe('configuration', () => {
 
   it('refuses a contact-centre number that is not E.164, and a number listed twice', () => {
     const bad = demoObject();
-    bad.numbers[0]!.number = '01 86 95 00 01';
-    expect(() => parseConfig(bad)).toThrow(/numbers, 1st entry \(01 86 95 00 01\): number: a phone number in E\.164 form/);
+    bad.numbers[0]!.number = '09 37 00 00 01';
+    expect(() => parseConfig(bad)).toThrow(/numbers, 1st entry \(09 37 00 00 01\): number: a phone number in E\.164 form/);
     const twice = demoObject();
     twice.numbers[1]!.number = twice.numbers[0]!.number;
-    expect(() => parseConfig(twice)).toThrow('numbers, 2nd entry (+33186950001): number: +33186950001 is listed twice (also the 1st entry)');
+    expect(() => parseConfig(twice)).toThrow('numbers, 2nd entry (+33937000001): number: +33937000001 is listed twice (also the 1st entry)');
   });
 
   it('reports unreadable files and invalid YAML with the path', () => {

@@ -68,7 +68,7 @@ describe('offer notifications', () => {
       mode: 'session',
       channel: 'sms',
       customer: { phone: '+33612345678', name: 'Camille' },
-      centreNumber: '+33186950002',
+      centreNumber: '+33937000002',
       queue: 'general',
       createdAt: 1,
       transcript: [{ kind: 'message', id: 'e', at: 1, direction: 'in', author: { role: 'customer' }, text: 'é'.repeat(250) }],

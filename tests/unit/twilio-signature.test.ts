@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formParams, twilioSignature, validTwilioSignature } from '../../server/gateways/twilio/signature';
 
 const TOKEN = '12345';
-const params = { Body: 'Bonjour @ & = + ☃ 👍🏽', From: '+33612345678', To: '+33186950009', MessageSid: 'SM1', NumMedia: '0', AccountSid: 'AC1' };
+const params = { Body: 'Bonjour @ & = + ☃ 👍🏽', From: '+33612345678', To: '+33937000009', MessageSid: 'SM1', NumMedia: '0', AccountSid: 'AC1' };
 const form = formParams(new URLSearchParams(params).toString());
 
 describe('the X-Twilio-Signature check', () => {

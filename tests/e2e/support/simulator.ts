@@ -1,8 +1,8 @@
 // The customer's side of an e2e test: the server's phone simulator over real HTTP.
 import type { MediaChannel, SimulatorOutbound } from '../../../lib/protocol';
 
-export const PAGE_NUMBER = '+33186950001';
-export const SESSION_NUMBER = '+33186950002';
+export const PAGE_NUMBER = '+33937000001';
+export const SESSION_NUMBER = '+33937000002';
 
 let phoneCounter = 0;
 /** A fresh customer number per call, so that tests never continue each other's conversations. */

@@ -5,8 +5,8 @@ import { startServer, type RunningServer, type ServerOptions } from '../../../se
 import { DEMO_CONFIG_PATH, loadConfigFile, type TextoConfig } from '../../../server/config';
 import { keepBlankCluster } from './pglite-cache';
 
-export const PAGE_NUMBER = '+33186950001';
-export const SESSION_NUMBER = '+33186950002';
+export const PAGE_NUMBER = '+33937000001';
+export const SESSION_NUMBER = '+33937000002';
 export const DEMO_PASSWORD = 'texto-demo';
 
 export interface TestServer extends RunningServer {

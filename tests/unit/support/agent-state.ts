@@ -6,7 +6,7 @@ export const interactionWith = (id: string, extra: Partial<Interaction> = {}): I
   mode: 'session',
   channel: 'sms',
   customer: { phone: '+33612345678' },
-  centreNumber: '+33186950002',
+  centreNumber: '+33937000002',
   queue: 'general',
   createdAt: 1,
   transcript: [],
