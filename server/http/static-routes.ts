@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { fileRoute } from './file-route';
 import type { Route } from './router';
 
 const DIR = fileURLToPath(new URL('../simulator/', import.meta.url));
@@ -12,23 +12,13 @@ const FILES = [
 
 /** The simulator page: static files, read once, served with a strict CSP (no inline script). */
 export function staticRoutes(): Route[] {
-  const pages: Route[] = FILES.map(({ path, file, type }) => {
-    const body = readFileSync(DIR + file);
-    return {
-      path,
-      GET(_req, res) {
-        res.writeHead(200, {
-          'Content-Type': type,
-          'Content-Length': body.length,
-          'Cache-Control': 'no-cache',
-          'X-Content-Type-Options': 'nosniff',
-          'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
-          'Referrer-Policy': 'no-referrer',
-        });
-        res.end(body);
-      },
-    };
-  });
+  const pages: Route[] = FILES.map(({ path, file, type }) =>
+    fileRoute(path, DIR + file, type, {
+      'Cache-Control': 'no-cache',
+      'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
+      'Referrer-Policy': 'no-referrer',
+    }),
+  );
   const home: Route = {
     path: '/',
     GET(_req, res) {
