@@ -2,6 +2,9 @@ import { defineConfig } from 'wxt';
 
 // The e2e mode exists for one browser quirk: Firefox driven by WebDriver BiDi will not navigate
 // to moz-extension:// URLs, so in that build the background opens the panel page in a tab itself.
+/** Any server an agent may sign in to; the permission is asked for one host at a time. */
+const SERVER_HOSTS = ['http://*/*', 'https://*/*'];
+
 export default defineConfig({
   // One folder per browser whatever the mode: the e2e build is what the tests and web-ext lint load.
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
@@ -16,11 +19,19 @@ export default defineConfig({
     ],
   },
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'notifications', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // The server answers no CORS to the extension: sign-in asks for the host permission on the
+    // server the agent types (lib/connection/server-access.ts). Chromium's permission prompt is
+    // browser UI no test can click, so its e2e build holds the test servers' host already;
+    // Firefox's e2e profile grants optional permissions without a prompt, through the real request.
+    ...(browser === 'firefox' ? { optional_permissions: SERVER_HOSTS } : { optional_host_permissions: SERVER_HOSTS }),
+    ...(browser !== 'firefox' && mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // What IT may set by policy (lib/settings/managed.ts, docs/deployment.md).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

@@ -132,7 +132,8 @@ export async function launchFirefoxWithExtension(options: { headless: boolean; e
     browser: 'firefox',
     executablePath,
     headless: options.headless,
-    extraPrefsFirefox: { 'intl.locale.requested': 'en-US', 'intl.accept_languages': 'en-US, en' },
+    // Optional permissions (the server's host, asked for at sign-in) granted without a prompt no test can click.
+    extraPrefsFirefox: { 'intl.locale.requested': 'en-US', 'intl.accept_languages': 'en-US, en', 'extensions.webextOptionalPermissionPrompts': false },
   });
   try {
     await browser.installExtension(options.extensionDir ?? FIREFOX_EXTENSION_DIR);

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_CONFIG_PATH, loadConfigFile, type TextoConfig } from './config';
-import { isLoopback, refuseDemoPasswordsBeyondLoopback } from './auth/demo-guard';
+import { refuseDemoPasswordsBeyondLoopback } from './auth/demo-guard';
 import { createConfigReloader, type ReloadOutcome } from './config/reload';
 import { syncConfig } from './config/sync';
 import { watchConfigFile } from './config/watch';
@@ -23,10 +23,13 @@ import { recordReceipt } from './delivery/record';
 import { simulatorDeliveryRoutes } from './http/simulator-delivery-routes';
 import { authRoutes } from './http/auth-routes';
 import { withMediaRoute } from './http/media-routes';
+import { guardRequests } from './http/request-guard';
+import { requestTrust } from './http/request-trust';
 import { createRequestListener, type Route } from './http/router';
 import { limitSockets } from './http/socket-limits';
 import { InboundCapacity, underCapacity } from './http/inbound-capacity';
 import { responsesRoutes } from './http/responses-routes';
+import { simulatorToken, withSimulatorToken } from './http/simulator-access';
 import { simulatorRoutes } from './http/simulator-routes';
 import { privacyRoute } from './http/privacy-route';
 import { staticRoutes } from './http/static-routes';
@@ -87,6 +90,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const simulatorGateway = createSimulatorGateway(config.simulator.multipart, (receipt) => receipts(receipt));
   const gateways = openGateways(config, options.env ?? process.env, simulatorGateway);
   await refuseDemoPasswordsBeyondLoopback(host, config);
+  const simulatorApiToken = simulatorToken(config, host, options.env ?? process.env);
 
   const db = await openPglite(options.dataDir ?? './data', { durable: options.durable ?? true });
   const cleanup: (() => Promise<void> | void)[] = [() => db.close()];
@@ -133,11 +137,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         inbound,
       ),
       ...(config.simulator.enabled
-        ? [...underCapacity(simulatorRoutes(context), INBOUND_PATHS, inbound), ...simulatorDeliveryRoutes(context), ...staticRoutes()]
+        ? [
+            ...withSimulatorToken([...underCapacity(simulatorRoutes(context), INBOUND_PATHS, inbound), ...simulatorDeliveryRoutes(context)], simulatorApiToken),
+            ...staticRoutes(),
+          ]
         : []),
     ];
     // Checked every second (Node's default is 30 s) so a stalled request meets its timeout on time.
-    const server = createServer({ connectionsCheckingInterval: 1000 }, withMediaRoute(context, createRequestListener(routes, log)));
+    const trust = () => requestTrust(context.config);
+    const listener = guardRequests(trust, withMediaRoute(context, createRequestListener(routes, trust, log)));
+    const server = createServer({ connectionsCheckingInterval: 1000 }, listener);
     limitSockets(server, config.server, log);
     const sockets = attachAgentSockets(server, context);
     await new Promise<void>((resolve, reject) => {
@@ -155,9 +164,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       await closed;
     });
 
-    if (config.simulator.enabled && !isLoopback(host)) {
-      log(`warning: the phone simulator API is open without sign-in on ${host}; set simulator.enabled: false outside demos`);
-    }
     scheduler.start((body) => runWork(context, body));
     void outbound.start((body) => runWork(context, body));
 

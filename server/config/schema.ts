@@ -13,6 +13,24 @@ const slug = v.pipe(
   v.regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'lowercase letters, digits, ".", "_" or "-" (at most 64)'),
 );
 
+const EnvName = v.pipe(v.string(), v.regex(/^[A-Z_][A-Z0-9_]*$/, 'the name of an environment variable, such as TWILIO_AUTH_TOKEN'));
+const HostName = v.pipe(
+  v.string(),
+  v.toLowerCase(),
+  v.regex(/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?)*$/, 'a host name such as texto.example.com (no scheme, port or path)'),
+);
+const WebOrigin = v.pipe(
+  v.string(),
+  v.check((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, 'an origin such as https://crm.example.com (scheme and host, a port if any, no path or trailing /)'),
+);
+
 export const PASSWORD_HASH_PATTERN = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=_-]+\$[A-Za-z0-9+/=_-]+$/;
 
 const ServerSection = v.strictObject({
@@ -32,6 +50,17 @@ const ServerSection = v.strictObject({
   maxSendBufferBytes: v.optional(int(64 * 1024, 1024 * 1024 * 1024), 8 * 1024 * 1024),
   /** Inbound gateway requests handled at once; past it they get 503 with Retry-After (carriers retry). */
   maxInboundInFlight: v.optional(int(1, 10_000), 32),
+  /**
+   * The names this server is reached by (its DNS name, the proxy's), beyond IP addresses and
+   * localhost: a request whose Host header names anything else is refused (DNS rebinding).
+   * Twilio gateways' publicUrl names are added by themselves.
+   */
+  hostNames: v.optional(v.array(HostName), []),
+  /**
+   * Web pages (`https://crm.example.com`) allowed to call the agent API across origins (CORS) and
+   * to open the agent WebSocket. The extension needs none: it has its own host permission.
+   */
+  allowedOrigins: v.optional(v.array(WebOrigin), []),
 });
 
 const RoutingSection = v.strictObject({
@@ -65,8 +94,14 @@ const AuthSection = v.strictObject({
 });
 
 const SimulatorSection = v.strictObject({
-  /** The built-in phone simulator and its gateway API (`/simulator`, `/api/simulator/*`). */
-  enabled: v.optional(v.boolean(), true),
+  /** The built-in phone simulator and its gateway API (`/simulator`, `/api/simulator/*`): off unless turned on. */
+  enabled: v.optional(v.boolean(), false),
+  /**
+   * The environment variable holding the simulator's own token (at least 16 characters): with
+   * it, the simulator API answers only `Authorization: Bearer <token>`. Required to listen
+   * beyond loopback with the simulator on.
+   */
+  tokenEnv: v.optional(EnvName),
   /**
    * How the simulator gateway sends a reply longer than one SMS: `concatenated` (one multipart
    * message, parts joined on the phone by their UDH reference) or `separate` (plain SMS, as a
@@ -83,7 +118,7 @@ const TwilioGateway = v.strictObject({
   id: slug,
   kind: v.literal('twilio'),
   accountSid: v.pipe(v.string(), v.regex(/^AC[0-9a-fA-F]{32}$/, 'a Twilio Account SID: AC followed by 32 hexadecimal digits')),
-  authTokenEnv: v.pipe(v.string(), v.regex(/^[A-Z_][A-Z0-9_]*$/, 'the name of an environment variable, such as TWILIO_AUTH_TOKEN')),
+  authTokenEnv: EnvName,
   /**
    * Where Twilio reaches this server (the proxy's address): the webhook is
    * `<publicUrl>/api/gateways/<id>/sms`, status callbacks `<publicUrl>/api/gateways/<id>/status`.

@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { DomainError } from '../domain/errors';
+import type { RequestTrust } from './request-trust';
 import { HttpError, sendError, sendNoContent } from './respond';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
@@ -9,27 +10,32 @@ export interface Route {
   GET?: RouteHandler;
   POST?: RouteHandler;
   /**
-   * Open to any origin: the extension calls from chrome-extension:// or moz-extension:// without
-   * host permissions. Safe because credentials travel in bodies and headers, never cookies.
+   * The agent API: answered with CORS to the configured `server.allowedOrigins` (the extension
+   * itself needs no CORS: it holds a host permission for its server).
    */
   cors?: boolean;
 }
 
-const CORS_HEADERS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Headers': 'Content-Type, Authorization',
-  'Access-Control-Max-Age': '600',
-};
+function corsHeaders(origin: string, methods: readonly string[]): Record<string, string> {
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+    'Access-Control-Allow-Methods': [...methods, 'OPTIONS'].join(', '),
+    'Access-Control-Max-Age': '600',
+  };
+}
 
 /** Dispatches by exact path and method; every failure becomes a JSON error and the process stays up. */
-export function createRequestListener(routes: Route[], log: (line: string) => void): RequestListener {
+export function createRequestListener(routes: Route[], trust: () => RequestTrust, log: (line: string) => void): RequestListener {
   const byPath = new Map(routes.map((route) => [route.path, route]));
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = byPath.get(url.pathname);
     const methods = route ? (['GET', 'POST'] as const).filter((m) => route[m]) : [];
-    const headers: Record<string, string> = route?.cors ? { ...CORS_HEADERS, 'Access-Control-Allow-Methods': [...methods, 'OPTIONS'].join(', ') } : {};
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    const origin = req.headers.origin;
+    if (route?.cors && trust().originKind(origin, req.headers.host) === 'allowed') {
+      for (const [name, value] of Object.entries(corsHeaders(origin!, methods))) res.setHeader(name, value);
+    }
 
     if (!route) return sendError(res, 'not_found', `Nothing here: ${req.method} ${url.pathname.slice(0, 200)}.`);
     if (req.method === 'OPTIONS') return sendNoContent(res, { Allow: [...methods, 'OPTIONS'].join(', ') });

@@ -1,4 +1,4 @@
-/* global document, fetch, setInterval, FileReader */
+/* global document, fetch, setInterval, FileReader, sessionStorage, location, history */
 // The phone simulator page: a customer's phone texting the contact centre through the server's
 // simulator gateway API. Every text is put into the page with textContent, never as HTML.
 
@@ -23,12 +23,29 @@ function say(text) {
   status.textContent = text;
 }
 
+// A server that gives the simulator its own token (simulator.tokenEnv) asks for it once per tab:
+// typed in the token form, or given in the address as #token=… (removed from the address at once).
+const TOKEN_KEY = 'texto.simulator-token';
+const tokenForm = /** @type {HTMLFormElement} */ (document.getElementById('token'));
+const tokenInput = /** @type {HTMLInputElement} */ (document.getElementById('token-value'));
+const fromAddress = /^#token=(.+)$/.exec(location.hash);
+if (fromAddress) {
+  sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(fromAddress[1]));
+  history.replaceState(null, '', location.pathname);
+}
+tokenForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  sessionStorage.setItem(TOKEN_KEY, tokenInput.value.trim());
+  tokenInput.value = '';
+  tokenForm.hidden = true;
+  loadSetup().then(refresh).catch((error) => say(error.message));
+});
+
 async function api(path, body) {
-  const response = await fetch(path, body === undefined ? {} : {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  const headers = { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(token ? { Authorization: `Bearer ${token}` } : {}) };
+  const response = await fetch(path, body === undefined ? { headers } : { method: 'POST', headers, body: JSON.stringify(body) });
+  if (response.status === 401) tokenForm.hidden = false;
   const data = response.status === 204 ? {} : await response.json();
   if (!response.ok) throw new Error(data?.error?.message ?? `The server answered ${response.status}.`);
   return data;

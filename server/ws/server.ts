@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { CloseCode, retryAfterReason } from '../../lib/protocol';
 import type { ServerContext } from '../context';
+import { refusedHost, refusedOrigin, requestTrust } from '../http/request-trust';
 import { Arrivals } from './arrivals';
 import { AgentConnection } from './connection';
 
@@ -12,6 +13,14 @@ const HARD_FRAME_LIMIT = 1024 * 1024;
 
 /** Clients told to come back after a restart are spread over this window. */
 const RESTART_SPREAD_MS = 1000;
+
+/** Answers an upgrade it will not make with a plain HTTP status and a sentence, then closes. */
+function refuseUpgrade(socket: Duplex, status: number, reason: string, message: string): void {
+  const body = JSON.stringify({ error: { code: status === 404 ? 'not_found' : 'forbidden', message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
 
 export interface AgentSocketServer {
   close(): Promise<void>;
@@ -25,10 +34,14 @@ export function attachAgentSockets(server: Server, ctx: ServerContext): AgentSoc
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (path !== WS_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
+    if (path !== WS_PATH) return refuseUpgrade(socket, 404, 'Not Found', `Nothing here: ${path.slice(0, 200)}.`);
+    // A web page cannot forge Origin: only the extension, configured origins and non-browser
+    // clients (no Origin) get an agent socket; and only under one of the server's names.
+    const trust = requestTrust(ctx.config);
+    const { host, origin } = request.headers;
+    if (!trust.hostAllowed(host)) return refuseUpgrade(socket, 421, 'Misdirected Request', refusedHost(host));
+    const kind = trust.originKind(origin, host);
+    if (kind === 'foreign' || kind === 'same-origin') return refuseUpgrade(socket, 403, 'Forbidden', refusedOrigin(origin!));
     wss.handleUpgrade(request, socket, head, (ws) => {
       const connection = new AgentConnection(ws, ctx, arrivals);
       connections.add(connection);

@@ -35,19 +35,6 @@ describe('sign-in', () => {
     const answer = await postJson(signInUrl(), { username: 'bob' });
     expect(answer).toMatchObject({ status: 400, body: { error: { code: 'bad_request', message: expect.stringContaining('password') as string } } });
   });
-
-  it('answers CORS preflights and requests from an extension origin', async () => {
-    const preflight = await fetch(signInUrl(), {
-      method: 'OPTIONS',
-      headers: { Origin: 'chrome-extension://abcdefghijklmnop', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
-    });
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
-    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
-    expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type');
-    const answer = await postJson(signInUrl(), { username: 'bob', password: 'nope' }, { Origin: 'moz-extension://1234' });
-    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
-  });
 });
 
 describe('repeated wrong passwords', () => {

@@ -59,7 +59,7 @@ describe('configuration problems a person reads', () => {
       .replace('    name: Bob Durand\n', '');
     const problems = problemsOf(text);
     expect(problems).toEqual([
-      expect.stringMatching(/^line \d+: server: unknown key "colour" \(allowed here: host, port, heartbeatTimeoutSeconds, maxFrameBytes, requestTimeoutSeconds, maxSocketsPerAddress, helloTimeoutSeconds, maxSendBufferBytes, maxInboundInFlight\)$/),
+      expect.stringMatching(/^line \d+: server: unknown key "colour" \(allowed here: host, port, heartbeatTimeoutSeconds, maxFrameBytes, requestTimeoutSeconds, maxSocketsPerAddress, helloTimeoutSeconds, maxSendBufferBytes, maxInboundInFlight, hostNames, allowedOrigins\)$/),
       expect.stringMatching(/^line \d+: routing: offerTimeoutSeconds must be a whole number, got 2\.5$/),
       expect.stringMatching(/^line \d+: routing: presenceGraceSeconds must be a number, got a list$/),
       expect.stringMatching(/^line \d+: compose: spellingWarning must be true or false, got "maybe"$/),

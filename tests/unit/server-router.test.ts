@@ -33,6 +33,7 @@ beforeAll(async () => {
         },
       },
     ],
+    () => ({ hostAllowed: () => true, originKind: () => 'none' }),
     (line) => logged.push(line),
   );
   server = createServer(listener);

@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals';
+import { requestServerAccess } from '@/lib/connection/server-access';
 import { parseServerUrl } from '@/lib/connection/urls';
 import { refusalText } from '@/lib/i18n/refusal';
 import { t } from '@/lib/i18n/t';
@@ -64,6 +65,13 @@ export function createSessionModel(link: BackgroundLink) {
       }
       signingIn.value = true;
       error.value = null;
+      // Before any other await: the browser grants it only during the agent's click.
+      const origin = parseServerUrl(server);
+      if (origin.ok && !(await requestServerAccess(origin.origin))) {
+        signingIn.value = false;
+        error.value = t('signin_error_permission', new URL(origin.origin).host);
+        return;
+      }
       const reply = await link.request({ type: 'signIn', server, username: username.trim(), password });
       signingIn.value = false;
       if (!reply.ok) error.value = signInErrorText(reply, server);
