@@ -30,8 +30,6 @@ export default defineConfig({
     // Firefox's e2e profile grants optional permissions without a prompt, through the real request.
     ...(browser === 'firefox' ? { optional_permissions: SERVER_HOSTS } : { optional_host_permissions: SERVER_HOSTS }),
     ...(browser !== 'firefox' && mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
-    // What IT may set by policy (lib/settings/managed.ts, docs/deployment.md).
-    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {
