@@ -21,7 +21,7 @@ export function simulatorToken(config: TextoConfig, host: string, env: NodeJS.Pr
     if (isLoopback(host)) return undefined;
     throw new Error(
       `Refusing to listen on ${host} with the phone simulator on and no token: anyone who reaches the server could read and send customers' texts. ` +
-        'Set simulator.enabled: false, or name a variable in simulator.tokenEnv that holds a token of at least 16 characters.',
+        `Set simulator.enabled: false, or name a variable in simulator.tokenEnv that holds a token of at least ${MIN_SIMULATOR_TOKEN_LENGTH} characters.`,
     );
   }
   const token = env[tokenEnv]?.trim() ?? '';

@@ -55,7 +55,8 @@ export function createSessionModel(link: BackgroundLink) {
     error,
     lastServer,
     async signIn(server: string, username: string, password: string) {
-      if (!parseServerUrl(server).ok) {
+      const parsed = parseServerUrl(server);
+      if (!parsed.ok) {
         error.value = t('signin_error_url');
         return;
       }
@@ -66,10 +67,9 @@ export function createSessionModel(link: BackgroundLink) {
       signingIn.value = true;
       error.value = null;
       // Before any other await: the browser grants it only during the agent's click.
-      const origin = parseServerUrl(server);
-      if (origin.ok && !(await requestServerAccess(origin.origin))) {
+      if (!(await requestServerAccess(parsed.origin))) {
         signingIn.value = false;
-        error.value = t('signin_error_permission', new URL(origin.origin).host);
+        error.value = t('signin_error_permission', new URL(parsed.origin).host);
         return;
       }
       const reply = await link.request({ type: 'signIn', server, username: username.trim(), password });
