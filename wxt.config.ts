@@ -31,6 +31,8 @@ export default defineConfig({
     ...(browser === 'firefox' ? { optional_permissions: SERVER_HOSTS } : { optional_host_permissions: SERVER_HOSTS }),
     ...(browser !== 'firefox' && mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     action: { default_title: '__MSG_actionTitle__' },
+    // What IT may set by policy (docs/managed-settings.md); Firefox takes its policy without a schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

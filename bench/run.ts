@@ -46,6 +46,10 @@ const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(): P
     about: 'the message box in the real side panel: dictionary ready, memory, main thread per keystroke, suggestions, against plain typo-js',
     load: () => import('./compose'),
   },
+  'sign-in-spray': {
+    about: 'password spraying (one address, 50 addresses): passwords checked and refused per second, an agent signing in meanwhile against idle',
+    load: () => import('./sign-in-spray'),
+  },
   'team-search': {
     about: 'Team Communicator: one listTargets round trip (50 and 1,000 agents), against a ping',
     load: () => import('./team-search'),

@@ -5,6 +5,8 @@ import { ErrorAlert } from '../common/ErrorAlert';
 
 interface Props {
   defaultServer: string;
+  /** IT set the server by policy and does not let the agent change it. */
+  serverLocked: boolean;
   busy: boolean;
   error: string | null;
   onSubmit: (server: string, username: string, password: string) => void;
@@ -18,7 +20,7 @@ interface Props {
  * refuse `localhost:8787`, which is completed here to `http://localhost:8787` and shown so in
  * the field (see lib/connection/urls.ts for the rule).
  */
-export function SignInForm({ defaultServer, busy, error, onSubmit, onEdit }: Props) {
+export function SignInForm({ defaultServer, serverLocked, busy, error, onSubmit, onEdit }: Props) {
   const [server, setServer] = useState(defaultServer);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -42,8 +44,23 @@ export function SignInForm({ defaultServer, busy, error, onSubmit, onEdit }: Pro
       <h1 class="signin-title">{t('signin_heading')}</h1>
       <label class="field">
         <span>{t('signin_server')}</span>
-        <input type="text" inputMode="url" spellcheck={false} autoCapitalize="off" value={server} onInput={edit(setServer)} autoComplete="url" />
+        <input
+          type="text"
+          inputMode="url"
+          spellcheck={false}
+          autoCapitalize="off"
+          value={server}
+          onInput={edit(setServer)}
+          autoComplete="url"
+          readOnly={serverLocked}
+          aria-describedby={serverLocked ? 'signin-server-managed' : undefined}
+        />
       </label>
+      {serverLocked && (
+        <p id="signin-server-managed" class="field-note">
+          {t('signin_server_managed')}
+        </p>
+      )}
       <label class="field">
         <span>{t('signin_username')}</span>
         <input type="text" value={username} onInput={edit(setUsername)} autoComplete="username" autoFocus />

@@ -1,3 +1,4 @@
+import { readManagedSettings } from '@/lib/managed-settings/read';
 import { applyEvent } from '@/lib/agent-state/reduce';
 import type { BackgroundMessage, ConnectionInfo, PanelErrorCode, PanelRequest, SessionInfo } from '@/lib/messaging/panel-port';
 import { enqueue, settle } from '@/lib/outbox/outbox';
@@ -186,7 +187,10 @@ export function createAgentSession(ports: PanelPorts) {
   }
 
   async function handleSignIn(request: Extract<PanelRequest, { type: 'signIn' }>) {
-    const outcome = await signIn(request.server, request.username, request.password);
+    // The form shows IT's server read-only; a request for another one is not the agent's doing.
+    const managed = await readManagedSettings();
+    const server = managed.allowServerChange ? request.server : managed.serverUrl!;
+    const outcome = await signIn(server, request.username, request.password);
     if (!outcome.ok) {
       reply(request.requestId, outcome);
       return;

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { t } from '@/lib/i18n/t';
+import { languageReady } from './language';
 import { numberFromContextMenu } from '@/lib/sms/click-to-sms';
 import { openPanelFromUserAction } from './panel-opening';
 
@@ -20,7 +21,7 @@ type MenuInfo = Pick<Browser.contextMenus.OnClickData, 'menuItemId' | 'selection
  */
 export function registerClickToSms(panels: { hasPanels(): boolean; broadcastNewSms(phone: string): void }): void {
   browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus.removeAll().then(() => {
+    void Promise.all([languageReady, browser.contextMenus.removeAll()]).then(() => {
       browser.contextMenus.create({ id: MENU_SELECTION, title: t('click_to_sms_menu'), contexts: ['selection'] });
       try {
         browser.contextMenus.create({ id: MENU_LINK, title: t('click_to_sms_menu'), contexts: ['link'], targetUrlPatterns: ['tel:*', 'sms:*'] });

@@ -24,11 +24,12 @@ async function answersHttp(origin: string): Promise<boolean> {
 }
 
 /**
- * Signs in over HTTP from the background (the panel opens no connection). The server answers
- * CORS, so no host permission is needed. Errors come back as codes the panel turns into text:
- * `network` (nothing answers), `not_texto` (something answers, not as Texto: an HTML page, JSON
- * of another shape, no CORS), the server's own codes (`unauthorized`, `too_many_attempts`…) and
- * `internal` for a server error (a Texto `internal` or a 5xx without a Texto body).
+ * Signs in over HTTP from the background (the panel opens no connection), under the host
+ * permission the panel asked for on this server (the server sends no CORS to the extension).
+ * Errors come back as codes the panel turns into text: `network` (nothing answers), `not_texto`
+ * (something answers, not as Texto: an HTML page, JSON of another shape), the server's own codes
+ * (`unauthorized`, `too_many_attempts`, `unavailable`…) and `internal` for a server error (a Texto
+ * `internal` or a 5xx without a Texto body).
  */
 export async function signIn(serverInput: string, username: string, password: string): Promise<SignInOutcome> {
   const server = parseServerUrl(serverInput);

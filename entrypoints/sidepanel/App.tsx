@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { ChannelStates } from '@/components/connection/ChannelStates';
 import { ConnectionState } from '@/components/connection/ConnectionState';
 import { SystemNotices } from '@/components/connection/SystemNotices';
@@ -6,11 +5,10 @@ import { SignInForm } from '@/components/signin/SignInForm';
 import { AgentBar } from '@/components/status/AgentBar';
 import { StatusToggle } from '@/components/status/StatusToggle';
 import { TextSizeControl } from '@/components/transcript/TextSizeControl';
+import { uiLocale } from '@/lib/i18n/t';
 import type { SessionInfo } from '@/lib/messaging/panel-port';
 import type { AppModel } from './models/app-model';
 import { WorkArea } from './WorkArea';
-
-const locale = browser.i18n.getUILanguage();
 
 /** Routes between the two views: signed out (the form) and the agent's desk. */
 export function App({ model }: { model: AppModel }) {
@@ -21,6 +19,7 @@ export function App({ model }: { model: AppModel }) {
       <main class="app signed-out">
         <SignInForm
           defaultServer={model.session.lastServer.value}
+          serverLocked={model.session.serverLocked}
           busy={model.session.signingIn.value}
           error={model.session.error.value}
           onSubmit={(server, username, password) => void model.session.signIn(server, username, password)}
@@ -34,6 +33,7 @@ export function App({ model }: { model: AppModel }) {
 
 function Desk({ model, session }: { model: AppModel; session: SessionInfo }) {
   const { agent, connection, notices, clock } = model;
+  const locale = uiLocale();
   return (
     <div class="app">
       <AgentBar name={session.name} onSignOut={() => void model.session.signOut()} />

@@ -91,6 +91,12 @@ const AuthSection = v.strictObject({
   signInLockSeconds: v.optional(int(1, 3600), 30),
   /** …up to this. */
   maxSignInLockSeconds: v.optional(int(1, 24 * 3600), 900),
+  /**
+   * Wrong passwords a minute from one address, all usernames together (a password spray); past
+   * it that address gets 429 until the budget refills. Behind a reverse proxy every agent shares
+   * the proxy's address: raise it.
+   */
+  wrongPasswordsPerAddressPerMinute: v.optional(int(1, 100_000), 30),
 });
 
 const SimulatorSection = v.strictObject({

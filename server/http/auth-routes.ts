@@ -1,5 +1,7 @@
-import { CloseCode, SignInRequest, type SignInResponse } from '../../lib/protocol';
+import { CloseCode, SignInRequest } from '../../lib/protocol';
 import { signIn } from '../auth/sign-in';
+import { AddressThrottle, sprayAddress } from '../auth/address-throttle';
+import { GateFull, PasswordGate } from '../auth/password-gate';
 import { SignInThrottle, throttleKey } from '../auth/sign-in-throttle';
 import { hashToken, revokeToken } from '../auth/tokens';
 import { setAgentStatus } from '../commands/status';
@@ -11,24 +13,44 @@ import { HttpError, sendJson, sendNoContent } from './respond';
 import type { Route } from './router';
 
 export function authRoutes(ctx: ServerContext): Route[] {
-  const { freeSignInAttempts, signInLockSeconds, maxSignInLockSeconds } = ctx.config.auth;
-  const throttle = new SignInThrottle({ freeAttempts: freeSignInAttempts, lockSeconds: signInLockSeconds, maxLockSeconds: maxSignInLockSeconds });
+  const { freeSignInAttempts, signInLockSeconds, maxSignInLockSeconds, wrongPasswordsPerAddressPerMinute } = ctx.config.auth;
+  const perUsername = new SignInThrottle({ freeAttempts: freeSignInAttempts, lockSeconds: signInLockSeconds, maxLockSeconds: maxSignInLockSeconds });
+  const perAddress = new AddressThrottle(wrongPasswordsPerAddressPerMinute);
+  const gate = new PasswordGate();
   return [
     {
       path: '/api/auth/sign-in',
       cors: true,
       async POST(req, res) {
         const body = await readJsonBody(req, SignInRequest);
-        const key = throttleKey(body.username, req.socket.remoteAddress);
-        const wait = throttle.attempt(key, Date.now());
+        const address = sprayAddress(req.socket.remoteAddress);
+        // Both limits are checked before the password: while either holds, guessing gains nothing
+        // and costs the server no scrypt.
+        const addressWait = perAddress.attempt(address, Date.now());
+        if (addressWait > 0) {
+          throw new HttpError('too_many_attempts', `Too many wrong passwords from this address. Wait ${addressWait} s, then sign in again.`, undefined, {
+            'Retry-After': String(addressWait),
+          });
+        }
+        const key = throttleKey(body.username, address);
+        const wait = perUsername.attempt(key, Date.now());
         if (wait > 0) {
-          // The password is not even checked while the pair waits: guessing gains nothing.
+          perAddress.giveBack(address, Date.now());
           throw new HttpError('too_many_attempts', `Too many wrong passwords for this username. Wait ${wait} s, then sign in again.`, undefined, {
             'Retry-After': String(wait),
           });
         }
-        const response: SignInResponse = await signIn(ctx, body.username, body.password);
-        throttle.succeeded(key);
+        const response = await gate.run(address, () => signIn(ctx, body.username, body.password)).catch((error: unknown) => {
+          if (!(error instanceof GateFull)) throw error;
+          // Not checked, so not a wrong password from this address (the username's count keeps it:
+          // filling the queue must not be a way to reset it).
+          perAddress.giveBack(address, Date.now());
+          throw error.who === 'address'
+            ? new HttpError('too_many_attempts', 'Too many sign-ins from this address at once. Wait 1 s, then sign in again.', undefined, { 'Retry-After': '1' })
+            : new HttpError('unavailable', 'The server is busy checking other sign-ins. Wait 2 s, then sign in again.', undefined, { 'Retry-After': '2' });
+        });
+        perAddress.giveBack(address, Date.now());
+        perUsername.succeeded(key);
         sendJson(res, 200, response);
       },
     },

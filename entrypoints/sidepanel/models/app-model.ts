@@ -1,5 +1,6 @@
 import { batch, computed, effect } from '@preact/signals';
-import { browser } from 'wxt/browser';
+import { uiLocale } from '@/lib/i18n/t';
+import type { ManagedSettings } from '@/lib/managed-settings/read';
 import { historyStorage } from '@/lib/history-cache';
 import { dispositionLabel } from '@/lib/wrapup/rules';
 import type { BackgroundLink } from '../background-link';
@@ -34,9 +35,9 @@ import { persistView } from './view-store';
 import { createSpellingModel } from './spelling-model';
 
 /** Every app-level model, fed by ONE subscription to the background. */
-export function createAppModel(link: BackgroundLink) {
+export function createAppModel(link: BackgroundLink, managed: ManagedSettings) {
   const clock = createClockModel();
-  const session = createSessionModel(link);
+  const session = createSessionModel(link, managed);
   const settings = createSettingsModel();
   const connection = createConnectionModel(link);
   const agent = createAgentModel(link);
@@ -53,7 +54,7 @@ export function createAppModel(link: BackgroundLink) {
   );
   const textSize = createTextSizeModel();
   const storage = historyStorage();
-  const locale = browser.i18n.getUILanguage();
+  const locale = uiLocale();
   const history = createHistoryModel(link, storage.cache, (code) => dispositionLabel(settings.settings.value?.dispositions, code, locale));
   const wrapUp = createWrapUpModel(link, storage.drafts);
   const contacts = createContactsModel(link);

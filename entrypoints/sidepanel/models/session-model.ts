@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import { requestServerAccess } from '@/lib/connection/server-access';
 import { parseServerUrl } from '@/lib/connection/urls';
 import { refusalText } from '@/lib/i18n/refusal';
+import type { ManagedSettings } from '@/lib/managed-settings/read';
 import { t } from '@/lib/i18n/t';
 import type { BackgroundMessage, ConnectionInfo, PanelReply, SessionInfo } from '@/lib/messaging/panel-port';
 import { SignedOutReason } from '@/lib/protocol';
@@ -24,6 +25,8 @@ function signInErrorText(reply: Extract<PanelReply, { ok: false }>, server: stri
       return t('signin_error_server', reply.message);
     case 'bad_request':
       return t('signin_error_missing');
+    case 'unavailable':
+      return t('signin_error_busy');
     case 'too_many_attempts':
       return refusalText(reply.code, reply.message, t);
     default:
@@ -40,22 +43,25 @@ function signedOutText(because: ConnectionInfo['lastError']): string | null {
   return t('signed_out_by_server');
 }
 
-/** Who is signed in, and the sign-in / sign-out actions. */
-export function createSessionModel(link: BackgroundLink) {
+/** Who is signed in, and the sign-in / sign-out actions (on the server IT set, when it did). */
+export function createSessionModel(link: BackgroundLink, managed: ManagedSettings) {
   /** `undefined` until the background has answered: the panel shows nothing rather than a flash of the form. */
   const session = signal<SessionInfo | null | undefined>(undefined);
   const signingIn = signal(false);
   const error = signal<string | null>(null);
   /** The server of the last session this panel saw: the form offers it again after a sign-out. */
-  const lastServer = signal(DEFAULT_SERVER);
+  const lastServer = signal(managed.serverUrl ?? DEFAULT_SERVER);
+  /** IT set the server and does not let the agent change it: the field is read-only. */
+  const serverLocked = !managed.allowServerChange;
 
   return {
     session,
     signingIn,
     error,
     lastServer,
+    serverLocked,
     async signIn(server: string, username: string, password: string) {
-      const parsed = parseServerUrl(server);
+      const parsed = parseServerUrl(serverLocked ? managed.serverUrl! : server);
       if (!parsed.ok) {
         error.value = t('signin_error_url');
         return;
@@ -72,7 +78,7 @@ export function createSessionModel(link: BackgroundLink) {
         error.value = t('signin_error_permission', new URL(parsed.origin).host);
         return;
       }
-      const reply = await link.request({ type: 'signIn', server, username: username.trim(), password });
+      const reply = await link.request({ type: 'signIn', server: parsed.origin, username: username.trim(), password });
       signingIn.value = false;
       if (!reply.ok) error.value = signInErrorText(reply, server);
     },
@@ -82,7 +88,7 @@ export function createSessionModel(link: BackgroundLink) {
     receive(message: BackgroundMessage) {
       if (message.type !== 'sync') return;
       session.value = message.session;
-      if (message.session) lastServer.value = message.session.server;
+      if (message.session && !serverLocked) lastServer.value = message.session.server;
       const because = message.session ? null : signedOutText(message.connection.lastError);
       if (because) error.value = because;
     },

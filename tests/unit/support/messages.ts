@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { fillMessage, type Messages } from '../../../lib/i18n/fill-message';
 import type { Translate } from '../../../lib/i18n/t';
 
 // Node has no `browser.i18n`: these stand in for it over the real messages files, with the
 // browser's `$1` substitution, so code under test produces the sentences agents will read.
-type Messages = Record<string, { message: string }>;
 const messagesOf = (lang: 'en' | 'fr') =>
   JSON.parse(readFileSync(new URL(`../../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Messages;
 
 function translatorOver(messages: Messages) {
   return (key: string, substitutions: string[] = []) =>
-    messages[key]?.message.replace(/\$(\d)/g, (_whole, index: string) => substitutions[Number(index) - 1] ?? '') ?? '';
+    (messages[key] ? fillMessage(messages[key].message, substitutions) : '');
 }
 
 /** `t` in one UI language, for pure code that takes a `Translate`. */
