@@ -53,10 +53,10 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
   }
 }
 
-/** A customer sends an MMS (images as base64, with file names) to the page-mode number. */
+/** A customer sends an MMS (images as base64, with file names) to the page-mode number, unless `to` names another. */
 export async function customerSendsMms(
   server: string,
-  message: { from: string; text: string; media: { contentType: string; base64: string; filename?: string }[] },
+  message: { from: string; to?: string; text: string; media: { contentType: string; base64: string; filename?: string }[] },
 ) {
   const response = await fetch(`${server}/api/simulator/messages`, {
     method: 'POST',
