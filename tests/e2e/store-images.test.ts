@@ -4,7 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromeWithExtension } from '../../scripts/browser';
-import { aria, control, waitForText } from './support/panel';
+import { control, waitForText } from './support/panel';
 import { startTestServer, type TestServer } from './support/server';
 import { customerSendsMms, customerTexts, SESSION_NUMBER } from './support/simulator';
 import { storeScreenshot, storeTile, STORE_CAPTIONS, type StoreLanguage } from './support/store-frames';

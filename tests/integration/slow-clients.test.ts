@@ -2,7 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode, PROTOCOL_VERSION } from '../../lib/protocol';
 import { RawSocket, signIn } from './helpers/agent';
-import { freshPhone, postJson } from './helpers/simulator';
+import { freshPhone, postJson, textCentre } from './helpers/simulator';
 import { demoConfig, eventually, PAGE_NUMBER, startTestServer, type TestServer } from './helpers/server';
 
 let server: TestServer;
@@ -114,4 +114,55 @@ describe('WebSocket clients', () => {
     expect(server.logs.filter((line) => line.includes('frames')).length).toBe(0);
     socket.close();
   }, 90_000);
+
+});
+
+describe('a socket that stops reading', () => {
+  it('is dropped once its unsent output passes maxSendBufferBytes; the agent’s other socket goes on', async () => {
+    const small = await startTestServer({ config: demoConfig((c) => (c.server.maxSendBufferBytes = 64 * 1024)) });
+    try {
+      const { token } = await signIn(small.url, 'alice');
+      const open = async () => {
+        const socket = await RawSocket.open(small.url);
+        socket.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, token });
+        await socket.waitForFrame((f) => f.type === 'welcome');
+        const since = socket.mark();
+        socket.send({ type: 'resume', lastSeq: 0 });
+        await socket.waitForFrame((f) => f.type === 'snapshot', since);
+        return socket;
+      };
+      const stalled = await open();
+      const working = await open();
+      const answered = async (id: string, command: unknown) => {
+        const since = working.mark();
+        working.send({ type: 'command', id, command });
+        const answer = await working.waitForFrame((f) => (f.type === 'ok' || f.type === 'error') && f.id === id, since, 10_000);
+        expect(answer.type, id).toBe('ok');
+      };
+      await answered('ready', { name: 'setStatus', status: 'ready' });
+      const since = working.mark();
+      const { interactionId } = await textCentre(small.url, freshPhone(), PAGE_NUMBER, 'Bonjour');
+      await working.waitForFrame((f) => f.type === 'event' && f.event.type === 'offerMade', since);
+      await answered('accept', { name: 'accept', interactionId });
+
+      // The stalled client stops reading: the kernel's buffers fill, then the server's. Each note
+      // (10,000 characters) is an event for both of alice's sockets.
+      (stalled.ws as unknown as { _socket: Socket })._socket.pause();
+      let notes = 0;
+      while (!small.logs.some((line) => line.includes('stopped reading')) && notes < 3000) {
+        await answered(`note-${notes}`, { name: 'setNote', interactionId, note: `${notes} `.padEnd(10_000, 'x') });
+        notes += 1;
+      }
+      expect(small.logs.find((line) => line.includes('stopped reading'))).toMatch(/^ws: dropping a connection of alice that stopped reading \(\d+ bytes unsent\)$/);
+      // Nothing more was kept for it: once it reads again, what the kernel held arrives and the socket is closed.
+      (stalled.ws as unknown as { _socket: Socket })._socket.resume();
+      await stalled.waitForClose(10_000);
+      // The agent's other socket was never cut and still answers.
+      await answered('after-drop', { name: 'setStatus', status: 'not_ready' });
+      expect(working.closed).toBeUndefined();
+      working.close();
+    } finally {
+      await small.close();
+    }
+  }, 60_000);
 });

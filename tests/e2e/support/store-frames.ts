@@ -31,7 +31,7 @@ async function capture(browser: Browser, html: string, width: number, height: nu
   try {
     await page.setViewport({ width, height, deviceScaleFactor: 1 });
     await page.setContent(html, { waitUntil: 'load' });
-    await page.screenshot({ path: file as `${string}.png`, type: 'png', clip: { x: 0, y: 0, width, height } });
+    await page.screenshot({ path: file, type: 'png', clip: { x: 0, y: 0, width, height } });
   } finally {
     await page.close();
   }
