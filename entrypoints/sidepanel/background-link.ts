@@ -18,6 +18,9 @@ export interface BackgroundLink {
 
 const RECONNECT_DELAY_MS = 200;
 
+/** The message of a request settled because the background went away with it (code `network`). */
+export const BACKGROUND_LOST = 'The connection to the background was lost; try again.';
+
 /**
  * The panel's only line to the world: a runtime Port to the background. Chrome disconnects it when
  * it stops the service worker; the link reconnects at once, which wakes the worker, and the worker
@@ -62,7 +65,7 @@ export function connectBackground(): BackgroundLink {
     for (const [requestId, waiting] of pending) {
       if (waiting.type === 'command') continue;
       pending.delete(requestId);
-      waiting.resolve({ type: 'reply', requestId, ok: false, code: 'network', message: 'The connection to the background was lost; try again.' });
+      waiting.resolve({ type: 'reply', requestId, ok: false, code: 'network', message: BACKGROUND_LOST });
     }
   };
 

@@ -6,7 +6,7 @@ import type { ManagedSettings } from '@/lib/managed-settings/read';
 import { t } from '@/lib/i18n/t';
 import type { BackgroundMessage, ConnectionInfo, PanelReply, SessionInfo } from '@/lib/messaging/panel-port';
 import { SignedOutReason } from '@/lib/protocol';
-import type { BackgroundLink } from '../background-link';
+import { BACKGROUND_LOST, type BackgroundLink } from '../background-link';
 
 /** The sign-in form's server field starts with the local demo server. */
 export const DEFAULT_SERVER = 'http://127.0.0.1:8787';
@@ -16,6 +16,8 @@ function signInErrorText(reply: Extract<PanelReply, { ok: false }>, server: stri
     case 'unauthorized':
       return t('signin_error_credentials');
     case 'network':
+      // The browser stopped the background mid-sign-in: nothing is known about the server.
+      if (reply.message === BACKGROUND_LOST) return t('signin_error_interrupted');
       return t('signin_error_unreachable', reply.message || server);
     case 'not_texto':
       return t('signin_error_not_texto', reply.message || server);
