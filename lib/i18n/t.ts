@@ -26,6 +26,16 @@ export function t(key: MessageKey, ...substitutions: string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
+/** The browser's UI language among those Texto ships (English for any other). */
+function browserLanguage(): UiLanguage {
+  return browser.i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/** The interface language: the one IT chose, else the browser's. */
+export function uiLanguage(): UiLanguage {
+  return chosen?.language ?? browserLanguage();
+}
+
 /** The interface language's tag: `fr`, `en-US`… (for dates, numbers and `lang`). */
 export function uiLocale(): string {
   return chosen?.language ?? browser.i18n.getUILanguage();
@@ -37,8 +47,7 @@ export function uiLocale(): string {
  * the first `t`.
  */
 export async function useLanguage(language: UiLanguage | undefined): Promise<void> {
-  const browserLanguage = browser.i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en';
-  if (!language || language === browserLanguage) {
+  if (!language || language === browserLanguage()) {
     chosen = undefined;
     return;
   }

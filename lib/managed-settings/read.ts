@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { parseServerUrl } from '../connection/urls';
+import type { UiLanguage } from '../i18n/t';
 
 /**
  * What IT sets for every desk by policy (docs/managed-settings.md): Chrome's `storage.managed`
@@ -12,7 +13,7 @@ export interface ManagedSettings {
   /** Whether the agent may type another server: with `serverUrl`, only when IT says so. */
   allowServerChange: boolean;
   /** The interface language, whatever the browser's; undefined follows the browser. */
-  language: 'en' | 'fr' | undefined;
+  language: UiLanguage | undefined;
 }
 
 /** One value of the policy, or undefined when IT set none or something unusable (the others still count). */

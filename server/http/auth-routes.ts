@@ -12,6 +12,10 @@ import { readJsonBody } from './body';
 import { HttpError, sendJson, sendNoContent } from './respond';
 import type { Route } from './router';
 
+/** A refusal that names how long to wait, in the message and in Retry-After. */
+const waitThen = (code: 'too_many_attempts' | 'unavailable', reason: string, seconds: number) =>
+  new HttpError(code, `${reason} Wait ${seconds} s, then sign in again.`, undefined, { 'Retry-After': String(seconds) });
+
 export function authRoutes(ctx: ServerContext): Route[] {
   const { freeSignInAttempts, signInLockSeconds, maxSignInLockSeconds, wrongPasswordsPerAddressPerMinute } = ctx.config.auth;
   const perUsername = new SignInThrottle({ freeAttempts: freeSignInAttempts, lockSeconds: signInLockSeconds, maxLockSeconds: maxSignInLockSeconds });
@@ -27,18 +31,12 @@ export function authRoutes(ctx: ServerContext): Route[] {
         // Both limits are checked before the password: while either holds, guessing gains nothing
         // and costs the server no scrypt.
         const addressWait = perAddress.attempt(address, Date.now());
-        if (addressWait > 0) {
-          throw new HttpError('too_many_attempts', `Too many wrong passwords from this address. Wait ${addressWait} s, then sign in again.`, undefined, {
-            'Retry-After': String(addressWait),
-          });
-        }
+        if (addressWait > 0) throw waitThen('too_many_attempts', 'Too many wrong passwords from this address.', addressWait);
         const key = throttleKey(body.username, address);
         const wait = perUsername.attempt(key, Date.now());
         if (wait > 0) {
           perAddress.giveBack(address, Date.now());
-          throw new HttpError('too_many_attempts', `Too many wrong passwords for this username. Wait ${wait} s, then sign in again.`, undefined, {
-            'Retry-After': String(wait),
-          });
+          throw waitThen('too_many_attempts', 'Too many wrong passwords for this username.', wait);
         }
         const response = await gate.run(address, () => signIn(ctx, body.username, body.password)).catch((error: unknown) => {
           if (!(error instanceof GateFull)) throw error;
@@ -46,8 +44,8 @@ export function authRoutes(ctx: ServerContext): Route[] {
           // filling the queue must not be a way to reset it).
           perAddress.giveBack(address, Date.now());
           throw error.who === 'address'
-            ? new HttpError('too_many_attempts', 'Too many sign-ins from this address at once. Wait 1 s, then sign in again.', undefined, { 'Retry-After': '1' })
-            : new HttpError('unavailable', 'The server is busy checking other sign-ins. Wait 2 s, then sign in again.', undefined, { 'Retry-After': '2' });
+            ? waitThen('too_many_attempts', 'Too many sign-ins from this address at once.', 1)
+            : waitThen('unavailable', 'The server is busy checking other sign-ins.', 2);
         });
         perAddress.giveBack(address, Date.now());
         perUsername.succeeded(key);

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromeWithExtension, type ChromeWithExtension } from '../../scripts/browser';
+import { translator } from '../support/messages';
 import { aria, control, waitForText } from './support/panel';
 import { startTestServer, type TestServer } from './support/server';
 import { customerTexts, eventually, newCustomerPhone, sentTo, SESSION_NUMBER } from './support/simulator';
@@ -9,10 +9,8 @@ import { customerTexts, eventually, newCustomerPhone, sentTo, SESSION_NUMBER } f
 // Consent and New SMS as a French agent reads them: the system line, the badge, the reason on the
 // disabled box, the audit in the history, the contact search and a refusal.
 
-type Messages = Record<string, { message: string }>;
-const fr = JSON.parse(readFileSync(new URL('../../public/_locales/fr/messages.json', import.meta.url), 'utf8')) as Messages;
 /** The French text of `key`, with `$1`, `$2`… filled in. */
-const m = (key: string, ...args: string[]) => fr[key]!.message.replace(/\$(\d)/g, (_all, n: string) => args[Number(n) - 1] ?? '');
+const m = translator('fr');
 const CAMILLE = '+33612345678'; // a demo contact: Camille Lefebvre
 const shots = process.env.TMPDIR ?? '/tmp';
 

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { E2E_MANAGED_KEY } from '../../lib/managed-settings/read';
+import { translator } from '../support/messages';
 import { useChrome } from './support/chrome';
 import { aria, control } from './support/panel';
 import { useTestServer } from './support/server';
@@ -11,10 +11,8 @@ import { useTestServer } from './support/server';
 // browser's. The e2e build reads the policy from storage.local (no test can install a browser
 // policy); the production build reads storage.managed through the same reader.
 
-type Messages = Record<string, { message: string }>;
-const load = (lang: 'en' | 'fr') => JSON.parse(readFileSync(new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Messages;
-const en = load('en');
-const fr = load('fr');
+const en = translator('en');
+const fr = translator('fr');
 
 /** Sets the policy the e2e build reads and opens the panel again, as a new policy is read. */
 async function withPolicy(panel: Page, policy: Record<string, unknown>): Promise<void> {
@@ -47,33 +45,33 @@ describe('managed settings on the sign-in form', () => {
     await withPolicy(panel, { serverUrl: server.url, language: 'fr' });
 
     // An English browser, a French panel.
-    await panel.waitForSelector(`::-p-text(${fr.signin_heading!.message})`);
+    await panel.waitForSelector(`::-p-text(${fr('signin_heading')})`);
     expect(await panel.evaluate(() => document.documentElement.lang)).toBe('fr');
-    expect(await serverField(panel, fr.signin_server!.message)).toEqual({ value: server.url, readOnly: true, description: fr.signin_server_managed!.message });
+    expect(await serverField(panel, fr('signin_server'))).toEqual({ value: server.url, readOnly: true, description: fr('signin_server_managed') });
     if (process.env.TEXTO_SCREENSHOTS) await panel.screenshot({ path: `${process.env.TEXTO_SCREENSHOTS}/signin-managed-fr.png` });
     // Typing into it changes nothing.
-    await panel.focus(aria('textbox', fr.signin_server!.message));
+    await panel.focus(aria('textbox', fr('signin_server')));
     await panel.keyboard.type('x');
-    expect((await serverField(panel, fr.signin_server!.message)).value).toBe(server.url);
+    expect((await serverField(panel, fr('signin_server'))).value).toBe(server.url);
 
-    await control(panel, 'textbox', fr.signin_username!.message).fill('alice');
-    await control(panel, 'textbox', fr.signin_password!.message).fill('texto-demo');
-    await control(panel, 'button', fr.signin_submit!.message).click();
-    await panel.waitForSelector(aria('button', fr.status_ready!.message));
-    await control(panel, 'button', fr.signout!.message).click();
-    await panel.waitForSelector(aria('textbox', fr.signin_server!.message));
+    await control(panel, 'textbox', fr('signin_username')).fill('alice');
+    await control(panel, 'textbox', fr('signin_password')).fill('texto-demo');
+    await control(panel, 'button', fr('signin_submit')).click();
+    await panel.waitForSelector(aria('button', fr('status_ready')));
+    await control(panel, 'button', fr('signout')).click();
+    await panel.waitForSelector(aria('textbox', fr('signin_server')));
   });
 
   it('with allowServerChange the agent may type another server; unusable values are ignored', async () => {
     const panel = await chrome.get().openSidePanel();
     await withPolicy(panel, { serverUrl: `${server.url}/`, allowServerChange: true });
-    await panel.waitForSelector(`::-p-text(${en.signin_heading!.message})`);
-    expect(await serverField(panel, en.signin_server!.message)).toEqual({ value: server.url, readOnly: false, description: '' });
+    await panel.waitForSelector(`::-p-text(${en('signin_heading')})`);
+    expect(await serverField(panel, en('signin_server'))).toEqual({ value: server.url, readOnly: false, description: '' });
 
     // A script instead of an address, a language Texto does not have, a string for a boolean:
     // the form behaves as if IT had set nothing.
     await withPolicy(panel, { serverUrl: 'javascript:alert(1)', allowServerChange: 'no', language: 'de' });
-    await panel.waitForSelector(`::-p-text(${en.signin_heading!.message})`);
-    expect(await serverField(panel, en.signin_server!.message)).toEqual({ value: 'http://127.0.0.1:8787', readOnly: false, description: '' });
+    await panel.waitForSelector(`::-p-text(${en('signin_heading')})`);
+    expect(await serverField(panel, en('signin_server'))).toEqual({ value: 'http://127.0.0.1:8787', readOnly: false, description: '' });
   });
 });

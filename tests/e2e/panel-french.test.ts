@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromeWithExtension, type ChromeWithExtension } from '../../scripts/browser';
+import { translator } from '../support/messages';
 import { aria, control, waitForText } from './support/panel';
 import { startTestServer, type TestServer } from './support/server';
 import { customerTexts, newCustomerPhone, PAGE_NUMBER } from './support/simulator';
 
 // The side panel in a French browser: the words an agent reads, with French typography.
 
-type Messages = Record<string, { message: string }>;
-const fr = JSON.parse(readFileSync(new URL('../../public/_locales/fr/messages.json', import.meta.url), 'utf8')) as Messages;
-const m = (key: string) => fr[key]!.message;
+const m = translator('fr');
 
 describe('the side panel in French', () => {
   let server: TestServer;
@@ -86,7 +84,7 @@ describe('an undelivered page-mode reply in French', () => {
     await control(panel, 'textbox', m('compose_label')).fill('Oui, de 9 h à 12 h.');
     await control(panel, 'button', m('compose_send')).click();
 
-    const card = `section[aria-label="${m('undelivered_list_title').replace('$1', '1')}"]`;
+    const card = `section[aria-label="${m('undelivered_list_title', '1')}"]`;
     await waitForText(panel, `${card} [role="alert"]`, 'Cette réponse n’est pas parvenue au client\u00a0: le téléphone');
     const section = await panel.$(card);
     expect(await section?.$(aria('button', m('delivery_resend')))).not.toBeNull();

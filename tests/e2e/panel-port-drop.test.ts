@@ -1,8 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
 import { TargetType } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../support/messages';
 import { useChrome } from './support/chrome';
 import { aria, CONNECTION, control, signInAndGoReady, waitForText } from './support/panel';
 import { useTestServer } from './support/server';
@@ -12,7 +12,7 @@ import { useTestServer } from './support/server';
 // answers), the request settles at once with a message that says what happened, and the form
 // works again as soon as the worker is back.
 
-const en = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, { message: string }>;
+const en = translator('en');
 
 describe('the background stopped with a request pending', () => {
   const texto = useTestServer();
@@ -45,7 +45,7 @@ describe('the background stopped with a request pending', () => {
     const started = Date.now();
     const worker = await (await browser.browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER)).worker();
     await worker?.close();
-    await waitForText(panel, '.signin [role="alert"]', en.signin_error_interrupted!.message, 8000);
+    await waitForText(panel, '.signin [role="alert"]', en('signin_error_interrupted'), 8000);
     // Settled by the Port's drop, not by the background's 10 s timeout.
     expect(Date.now() - started).toBeLessThan(8000);
     expect(await panel.$('form.signin[aria-busy="true"]')).toBeNull();

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromeWithExtension } from '../../scripts/browser';
 import { hashPassword } from '../../server/auth/password';
+import { translator } from '../support/messages';
 import { aria, control } from './support/panel';
 import { startTestServer } from './support/server';
 
@@ -11,10 +11,6 @@ import { startTestServer } from './support/server';
 // an address typed without http://, nothing answering, something answering that is not Texto,
 // a server error, a wrong password, and the two forced sign-outs of a configuration reload.
 
-type Messages = Record<string, { message: string }>;
-const load = (lang: string) => JSON.parse(readFileSync(new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Messages;
-const text = (messages: Messages) => (key: string, ...values: string[]) =>
-  values.reduce((message, value, index) => message.replace(`$${index + 1}`, value), messages[key]!.message);
 
 /** An HTTP server on 127.0.0.1 that is not Texto. */
 async function startOther(handler: RequestListener): Promise<{ server: Server; address: string }> {
@@ -55,7 +51,7 @@ afterAll(async () => {
 const ALERT = '.signin [role="alert"]';
 
 async function tour(lang: 'en-US' | 'fr-FR') {
-  const t = text(load(lang.slice(0, 2)));
+  const t = translator(lang === 'fr-FR' ? 'fr' : 'en');
   const texto = await startTestServer({ configFile: true });
   const chrome = await launchChromeWithExtension({ headless: true, lang });
   try {

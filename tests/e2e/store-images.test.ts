@@ -4,6 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromeWithExtension } from '../../scripts/browser';
+import { translator } from '../support/messages';
 import { control, waitForText } from './support/panel';
 import { startTestServer, type TestServer } from './support/server';
 import { customerSendsMms, customerTexts, SESSION_NUMBER } from './support/simulator';
@@ -14,7 +15,6 @@ import { storeScreenshot, storeTile, STORE_CAPTIONS, type StoreLanguage } from '
 // the message box with its counter and spelling, in English and French; the 440 × 280 tile; the
 // 128 px icon. Written to .output/store/ on every run, so they never go stale.
 
-type Messages = Record<string, { message: string }>;
 const OUT = path.resolve('.output/store');
 const ICON = readFileSync(new URL('../../public/icon/128.png', import.meta.url));
 
@@ -68,8 +68,7 @@ describe('store images', () => {
 
   for (const lang of ['en', 'fr'] as const) {
     it(`screenshots of the real panel in ${lang === 'en' ? 'English' : 'French'}: an offer, a conversation with a link and a picture, the message box`, async () => {
-      const m = JSON.parse(readFileSync(new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Messages;
-      const text = (key: string) => m[key]!.message;
+      const text = translator(lang);
       const script = SCRIPT[lang];
       const chrome = await launchChromeWithExtension({ headless: true, lang: lang === 'en' ? 'en-US' : 'fr-FR' });
       const browser: Browser = chrome.browser;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectEntities, type Entity } from '../../lib/entities/detect';
 import { describeLink } from '../../lib/links/display';
 import { HOSTILE_URLS } from '../fixtures/hostile-urls';
-import { installEnglishMessages } from './support/messages';
+import { installEnglishMessages } from '../support/messages';
 
 installEnglishMessages();
 const { MessageText } = await import('../../components/transcript/MessageText');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refusalText } from '../../lib/i18n/refusal';
-import { translator } from './support/messages';
+import { translator } from '../support/messages';
 
 describe('a server refusal as the agent reads it', () => {
   it('is the server’s precise message in the English UI', () => {

@@ -4,7 +4,7 @@ import { offerAnswerOf, offerNotificationText, OFFER_NOTIFICATION_PREFIX } from 
 import type { Offer, SystemEntry, TranscriptEntry } from '../../lib/protocol';
 import { newlyWarned, sessionClock } from '../../lib/session/timer';
 import { offerPreview } from '../../lib/transcript/offer-preview';
-import { translator } from './support/messages';
+import { translator } from '../support/messages';
 
 const system = (code: SystemEntry['code'], params: Record<string, string>): SystemEntry => ({ kind: 'system', id: 's', at: 1, code, params });
 

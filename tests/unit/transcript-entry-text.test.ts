@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageEntry, SystemEntry } from '../../lib/protocol';
-import { installEnglishMessages } from './support/messages';
+import { installEnglishMessages } from '../support/messages';
 
 installEnglishMessages();
 const { copyLineOf, systemText } = await import('../../components/transcript/entry-text');

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { SPELLING_LANGUAGES, type SpellingLanguage } from '@/lib/spelling';
-import { uiLocale } from '@/lib/i18n/t';
+import { uiLanguage } from '@/lib/i18n/t';
 
 // What the agent chose for spelling, in storage.local so that it outlives the browser session:
 // the language picked in the message box, and the personal dictionary of each language.
@@ -37,5 +37,5 @@ export async function savePersonalWords(language: SpellingLanguage, words: reado
 
 /** The panel's UI language when it is one we check, else English. */
 export function uiSpellingLanguage(): SpellingLanguage {
-  return uiLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  return uiLanguage();
 }

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { fillMessage, type Messages } from '../../../lib/i18n/fill-message';
-import type { Translate } from '../../../lib/i18n/t';
+import { fillMessage, type Messages } from '../../lib/i18n/fill-message';
+import type { Translate } from '../../lib/i18n/t';
 
 // Node has no `browser.i18n`: these stand in for it over the real messages files, with the
 // browser's `$1` substitution, so code under test produces the sentences agents will read.
 const messagesOf = (lang: 'en' | 'fr') =>
-  JSON.parse(readFileSync(new URL(`../../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Messages;
+  JSON.parse(readFileSync(new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Messages;
 
 function translatorOver(messages: Messages) {
   return (key: string, substitutions: string[] = []) =>
